@@ -1,0 +1,7 @@
+namespace BusinessManager.Core.Catalog;
+
+public enum AssetType
+{
+    AdAccount = 1,
+    Page = 2,
+}
