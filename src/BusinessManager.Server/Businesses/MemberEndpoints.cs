@@ -1,0 +1,79 @@
+using BusinessManager.Core.Access;
+using BusinessManager.Core.Catalog;
+using BusinessManager.Core.Errors;
+using BusinessManager.Core.Rules;
+using BusinessManager.Server.Data;
+using BusinessManager.Server.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BusinessManager.Server.Businesses;
+
+public sealed record ChangeMemberRoleRequest(BusinessRole Role);
+
+public sealed record MemberResponse(PersonRef Person, BusinessRole Role);
+
+public static class MemberEndpoints
+{
+    public static void MapMembers(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/businesses/{businessId}/members").WithTags("Members").RequireAuthorization();
+        group.MapGet("", List).WithName("ListMembers").WithSummary("The business's members (any member may list)");
+        group.MapPatch("/{personId}", ChangeRole).WithName("ChangeMemberRole")
+            .WithSummary("Change a member's business role (admins; the last admin is protected)");
+        group.MapDelete("/{personId}", Remove).WithName("RemoveMember")
+            .WithSummary("Remove a member, or leave; every assignment the business made for them ends. "
+                + "dryRun=true previews what ends");
+    }
+
+    private static async Task<Results<Ok<Page<MemberResponse>>, ProblemHttpResult>> List(long businessId,
+        HttpContext http, AccessIndex index, Names names, CancellationToken ct, int? limit = null, string? cursor = null)
+    {
+        if (Guard.Member(index, http.User.PersonId(), businessId) is { } hidden)
+        {
+            return Problems.From(hidden);
+        }
+
+        var page = Paging.Of(index.MembersOf(businessId), m => m.PersonId, limit, cursor);
+        if (!page.IsOk)
+        {
+            return Problems.From(page.Error!);
+        }
+
+        var people = await names.PeopleAsync(page.Value!.Items.Select(m => m.PersonId), ct);
+        return TypedResults.Ok(new Page<MemberResponse>(
+            page.Value.Items.Select(m => new MemberResponse(Names.Person(people, m.PersonId), m.Role)).ToList(),
+            page.Value.Total, page.Value.NextCursor));
+    }
+
+    private static async Task<Results<Ok<WriteResponse<BusinessRole>>, ProblemHttpResult>> ChangeRole(
+        long businessId, long personId, ChangeMemberRoleRequest request, HttpContext http, Writer writer,
+        CancellationToken ct)
+    {
+        if (Validate.Defined(request.Role, "role") is { } invalid)
+        {
+            return Problems.From(invalid);
+        }
+
+        var me = http.User.PersonId();
+        var written = await writer.WriteAsync<BusinessRole>(scope =>
+        {
+            var decided = scope.Decide(me, MemberRules.ChangeRole(scope.Index, me, businessId, personId, request.Role));
+            return Task.FromResult(decided.IsOk ? Result<BusinessRole>.Ok(request.Role) : decided.Error!);
+        }, ct: ct);
+
+        return WriteResults.Ok(written);
+    }
+
+    private static async Task<Results<Ok<WriteResponse<long>>, ProblemHttpResult>> Remove(long businessId,
+        long personId, HttpContext http, Writer writer, CancellationToken ct, bool dryRun = false)
+    {
+        var me = http.User.PersonId();
+        var written = await writer.WriteAsync<long>(scope =>
+        {
+            var decided = scope.Decide(me, MemberRules.Remove(scope.Index, me, businessId, personId));
+            return Task.FromResult(decided.IsOk ? Result<long>.Ok(personId) : decided.Error!);
+        }, dryRun, ct);
+
+        return WriteResults.Ok(written);
+    }
+}
