@@ -60,7 +60,11 @@ public static class AssetEndpoints
             var name = request.Name.Trim();
             scope.Db.Assets.Add(new AssetRow
             {
-                Id = id, OwnerId = businessId, Type = request.Type, Name = name, Status = AssetStatus.Active,
+                Id = id,
+                OwnerId = businessId,
+                Type = request.Type,
+                Name = name,
+                Status = AssetStatus.Active,
                 CreatedAt = scope.Now,
             });
             scope.Record(me, [new AssetCreated(id, businessId, request.Type, name)]);

@@ -68,8 +68,13 @@ public static class InvitationEndpoints
 
             var row = new InvitationRow
             {
-                Id = Ids.NewId(), BusinessId = businessId, Email = email, Role = request.Role,
-                Status = InvitationStatus.Pending, InvitedBy = me, CreatedAt = scope.Now,
+                Id = Ids.NewId(),
+                BusinessId = businessId,
+                Email = email,
+                Role = request.Role,
+                Status = InvitationStatus.Pending,
+                InvitedBy = me,
+                CreatedAt = scope.Now,
                 ExpiresAt = scope.Now + product.InvitationLifetime,
             };
             scope.Db.Invitations.Add(row);

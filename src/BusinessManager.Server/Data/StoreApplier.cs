@@ -64,7 +64,10 @@ internal static class StoreApplier
                 {
                     db.Assignments.Add(new AssignmentRow
                     {
-                        PersonId = c.PersonId, AssetId = c.AssetId, ByBusinessId = c.ByBusinessId, Role = c.Role,
+                        PersonId = c.PersonId,
+                        AssetId = c.AssetId,
+                        ByBusinessId = c.ByBusinessId,
+                        Role = c.Role,
                         CreatedAt = now,
                     });
                 }

@@ -60,8 +60,13 @@ public static class PartnershipEndpoints
 
             var row = new PartnershipRow
             {
-                Id = Ids.NewId(), RequesterId = businessId, TargetId = partner, Status = PartnershipStatus.Pending,
-                RequestedBy = me, RequestedAt = scope.Now, ExpiresAt = scope.Now + product.PartnershipRequestLifetime,
+                Id = Ids.NewId(),
+                RequesterId = businessId,
+                TargetId = partner,
+                Status = PartnershipStatus.Pending,
+                RequestedBy = me,
+                RequestedAt = scope.Now,
+                ExpiresAt = scope.Now + product.PartnershipRequestLifetime,
             };
             scope.Db.Partnerships.Add(row);
             scope.Audit(me, "partnership.requested", new { row.Id }, businessId, partner);

@@ -59,7 +59,11 @@ public static class PeopleEndpoints
 
             var person = new PersonRow
             {
-                Id = Ids.NewId(), Email = email, Name = request.Name.Trim(), PasswordHash = "", CreatedAt = scope.Now,
+                Id = Ids.NewId(),
+                Email = email,
+                Name = request.Name.Trim(),
+                PasswordHash = "",
+                CreatedAt = scope.Now,
             };
             person.PasswordHash = hashing.Hash(person, request.Password);
             scope.Db.People.Add(person);
@@ -175,8 +179,12 @@ public static class PeopleEndpoints
         var secret = Tokens.NewSecret();
         var token = new TokenRow
         {
-            Id = Ids.NewId(), PersonId = person.Id, Name = name.Length > 100 ? name[..100] : name,
-            Hash = Tokens.Hash(secret), Prefix = secret[..7], CreatedAt = scope.Now,
+            Id = Ids.NewId(),
+            PersonId = person.Id,
+            Name = name.Length > 100 ? name[..100] : name,
+            Hash = Tokens.Hash(secret),
+            Prefix = secret[..7],
+            CreatedAt = scope.Now,
         };
         scope.Db.Tokens.Add(token);
         scope.Audit(person.Id, "token.issued", new { token.Id, token.Prefix }, personId: person.Id);

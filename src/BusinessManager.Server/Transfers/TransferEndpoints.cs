@@ -69,9 +69,15 @@ public static class TransferEndpoints
             var asset = scope.Index.Asset(request.AssetId)!;
             var row = new TransferRow
             {
-                Id = Ids.NewId(), AssetId = asset.AssetId, FromId = asset.OwnerId, ToId = request.ToBusinessId,
-                Status = TransferStatus.Open, KeepShareCeiling = request.KeepShareCeiling, OpenedBy = me,
-                OpenedAt = scope.Now, ExpiresAt = scope.Now + product.TransferLifetime,
+                Id = Ids.NewId(),
+                AssetId = asset.AssetId,
+                FromId = asset.OwnerId,
+                ToId = request.ToBusinessId,
+                Status = TransferStatus.Open,
+                KeepShareCeiling = request.KeepShareCeiling,
+                OpenedBy = me,
+                OpenedAt = scope.Now,
+                ExpiresAt = scope.Now + product.TransferLifetime,
             };
             scope.Db.Transfers.Add(row);
             scope.Audit(me, "transfer.opened", new { row.Id, row.KeepShareCeiling }, row.FromId, row.ToId, row.AssetId);
@@ -224,7 +230,9 @@ public static class TransferEndpoints
 
             return before with
             {
-                Status = row!.Status, ConfirmedByFrom = row.ConfirmedByFrom, ConfirmedByTo = row.ConfirmedByTo,
+                Status = row!.Status,
+                ConfirmedByFrom = row.ConfirmedByFrom,
+                ConfirmedByTo = row.ConfirmedByTo,
                 ClosedAt = row.ClosedAt,
             };
         }, ct: ct);
