@@ -17,7 +17,8 @@ public sealed record Committed<T>(T Value, long Revision, IReadOnlyList<Change> 
 /// therefore serialised: two operations can never jointly produce a state that either alone would have
 /// refused. The cost is one writer at a time per database; see ARCHITECTURE.md for partitioning later.
 /// </summary>
-public sealed class Writer(IDbContextFactory<BmDb> dbs, AccessIndex index, IndexSync sync, TimeProvider time)
+public sealed partial class Writer(IDbContextFactory<BmDb> dbs, AccessIndex index, IndexSync sync, TimeProvider time,
+    ILogger<Writer> logger)
 {
     private const long AdvisoryLockKey = 0x426d5772; // "BmWr"
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -41,6 +42,11 @@ public sealed class Writer(IDbContextFactory<BmDb> dbs, AccessIndex index, Index
             if (!result.IsOk || dryRun)
             {
                 await tx.RollbackAsync(ct);
+                if (!result.IsOk)
+                {
+                    LogRefused(logger, result.Error!.Code, index.Revision);
+                }
+
                 return result.IsOk
                     ? new Committed<T>(result.Value!, index.Revision, scope.Changes, DryRun: true)
                     : result.Error!;
@@ -75,4 +81,7 @@ public sealed class Writer(IDbContextFactory<BmDb> dbs, AccessIndex index, Index
             _gate.Release();
         }
     }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Write refused: {Code} at revision {Revision}")]
+    private static partial void LogRefused(ILogger logger, string code, long revision);
 }

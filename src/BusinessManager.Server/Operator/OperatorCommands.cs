@@ -33,7 +33,8 @@ public static class OperatorCommands
         var dbs = new BmDbFactory(database);
         await dbs.MigrateAsync(CancellationToken.None);
         var index = await IndexSync.BuildAsync(dbs, CancellationToken.None);
-        var writer = new Writer(dbs, index, new IndexSync(dbs, index), TimeProvider.System);
+        var writer = new Writer(dbs, index, new IndexSync(dbs, index), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Writer>.Instance);
 
         var result = options switch
         {
