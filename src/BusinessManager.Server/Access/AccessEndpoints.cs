@@ -57,7 +57,7 @@ public static class AccessEndpoints
     }
 
     private static async Task<Results<Ok<Page<MyAssetResponse>>, ProblemHttpResult>> MyAssets(HttpContext http,
-        AccessIndex index, IndexSync sync, Names names, CancellationToken ct, AssetType? type = null,
+        AccessIndex index, IndexSync sync, Names names, CancellationToken ct, string? type = null,
         long? ownerId = null, int? limit = null, string? cursor = null, long? atLeast = null)
     {
         if (await Consistency.WaitAsync(sync, atLeast, ct) is { } behind)
@@ -65,8 +65,15 @@ public static class AccessEndpoints
             return Problems.From(behind);
         }
 
+        var typeFilter = Wire.Filter<AssetType>(type, "type");
+        if (!typeFilter.IsOk)
+        {
+            return Problems.From(typeFilter.Error!);
+        }
+
         var mine = index.AssetsOf(http.User.PersonId())
-            .Where(a => (type is null || a.Type == type) && (ownerId is null || a.OwnerId == ownerId))
+            .Where(a => (typeFilter.Value is null || a.Type == typeFilter.Value)
+                && (ownerId is null || a.OwnerId == ownerId))
             .ToList();
         var page = Paging.Of(mine, a => a.AssetId, limit, cursor);
         if (!page.IsOk)

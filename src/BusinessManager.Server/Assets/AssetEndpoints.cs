@@ -77,9 +77,15 @@ public static class AssetEndpoints
     }
 
     private static Results<Ok<Page<AssetResponse>>, ProblemHttpResult> List(long businessId, HttpContext http,
-        AccessIndex index, Names names, AssetType? type = null, int? limit = null, string? cursor = null)
+        AccessIndex index, Names names, string? type = null, int? limit = null, string? cursor = null)
     {
         var me = http.User.PersonId();
+        var typeFilter = Wire.Filter<AssetType>(type, "type");
+        if (!typeFilter.IsOk)
+        {
+            return Problems.From(typeFilter.Error!);
+        }
+
         var role = index.RoleOf(me, businessId);
         if (role is null)
         {
@@ -87,7 +93,7 @@ public static class AssetEndpoints
         }
 
         var visible = index.AssetsOwnedBy(businessId)
-            .Where(a => type is null || a.Type == type)
+            .Where(a => typeFilter.Value is null || a.Type == typeFilter.Value)
             .Where(a => role == BusinessRole.Admin || index.EffectivePermissions(me, a.AssetId) != Permission.None)
             .Select(a => ToResponse(a, names))
             .ToList();

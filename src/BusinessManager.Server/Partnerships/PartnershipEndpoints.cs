@@ -79,7 +79,7 @@ public static class PartnershipEndpoints
 
     private static async Task<Results<Ok<Page<PartnershipResponse>>, ProblemHttpResult>> List(long businessId,
         HttpContext http, AccessIndex index, IDbContextFactory<BmDb> dbs, Names names, TimeProvider time,
-        CancellationToken ct, string? direction = null, PartnershipStatus? status = null, int? limit = null,
+        CancellationToken ct, string? direction = null, string? status = null, int? limit = null,
         string? cursor = null)
     {
         if (Guard.Member(index, http.User.PersonId(), businessId) is { } hidden)
@@ -92,6 +92,12 @@ public static class PartnershipEndpoints
             return Problems.From(Errors.Invalid("direction", "direction must be 'incoming' or 'outgoing'."));
         }
 
+        var statusFilter = Wire.Filter<PartnershipStatus>(status, "status");
+        if (!statusFilter.IsOk)
+        {
+            return Problems.From(statusFilter.Error!);
+        }
+
         await using var db = await dbs.CreateDbContextAsync(ct);
         var rows = await db.Partnerships.AsNoTracking()
             .Where(p => p.RequesterId == businessId || p.TargetId == businessId)
@@ -99,7 +105,7 @@ public static class PartnershipEndpoints
         var now = time.GetUtcNow();
         var items = rows.Select(r => ToResponse(r, businessId, names, now))
             .Where(p => direction is null || p.Direction == direction)
-            .Where(p => status is null || p.Status == status)
+            .Where(p => statusFilter.Value is null || p.Status == statusFilter.Value)
             .OrderBy(p => p.Id)
             .ToList();
 

@@ -57,7 +57,7 @@ public static class ShareEndpoints
     }
 
     private static Results<Ok<Page<ShareResponse>>, ProblemHttpResult> SharedWithUs(long businessId,
-        HttpContext http, AccessIndex index, Names names, long? ownerId = null, AssetType? type = null,
+        HttpContext http, AccessIndex index, Names names, long? ownerId = null, string? type = null,
         int? limit = null, string? cursor = null)
     {
         var me = http.User.PersonId();
@@ -67,11 +67,17 @@ public static class ShareEndpoints
             return Problems.From(Errors.BusinessNotFound());
         }
 
+        var typeFilter = Wire.Filter<AssetType>(type, "type");
+        if (!typeFilter.IsOk)
+        {
+            return Problems.From(typeFilter.Error!);
+        }
+
         var shares = index.SharesWith(businessId)
             .Where(s => ownerId is null || s.OwnerId == ownerId)
             .Where(s => role == BusinessRole.Admin || index.EffectivePermissions(me, s.AssetId) != Permission.None)
             .Select(s => ToResponse(index, s, names))
-            .Where(s => type is null || s.Asset.Type == type)
+            .Where(s => typeFilter.Value is null || s.Asset.Type == typeFilter.Value)
             .ToList();
 
         return ReadResults.Of(Paging.Of(shares, s => s.Asset.Id, limit, cursor));
