@@ -1,3 +1,4 @@
+using System.Buffers;
 using BusinessManager.Core.Catalog;
 
 namespace BusinessManager.Core.Access;
@@ -14,12 +15,7 @@ public sealed partial class AccessIndex
         _lock.EnterReadLock();
         try
         {
-            if (!_personSlots.TryGetValue(personId, out var person) || !TryAsset(assetId, out var a, out var asset))
-            {
-                return Permission.None;
-            }
-
-            return Effective(person, a, asset);
+            return Effective(personId, assetId);
         }
         finally
         {
@@ -57,26 +53,34 @@ public sealed partial class AccessIndex
                 return [];
             }
 
-            var reached = new HashSet<int>();
+            // Each reached asset keyed by its id, with either one of the person's assignments on it or, for an
+            // asset reached as an admin of its owner, the complement of its slot. Sorting groups each asset's
+            // paths together in id order, so no pair lookup and no final sort are needed.
+            using var reach = new Reach();
             var node = _persons[person];
             foreach (var (business, role) in node.Memberships)
             {
                 if (role == BusinessRole.Admin)
                 {
-                    reached.UnionWith(_businesses[business].OwnedAssets);
+                    foreach (var a in _businesses[business].OwnedAssets)
+                    {
+                        reach.Add(_assets[a]!.Id, ~a);
+                    }
                 }
             }
 
             for (var i = node.FirstAssignment; i != None; i = _assignments[i].NextOnPerson)
             {
-                reached.Add(_assignments[i].Asset);
+                reach.Add(_assets[_assignments[i].Asset]!.Id, i);
             }
 
-            var result = new List<AssetAccess>(reached.Count);
-            foreach (var a in reached)
+            var result = new List<AssetAccess>();
+            foreach (var run in reach.Groups())
             {
-                var asset = _assets[a]!;
-                var paths = PathsOf(person, a, asset);
+                var group = run.Span;
+                var first = group[0];
+                var asset = _assets[first >= 0 ? _assignments[first].Asset : ~first]!;
+                var paths = PathsOf(person, asset, group);
                 var permissions = Union(paths);
                 if (permissions != Permission.None)
                 {
@@ -84,7 +88,6 @@ public sealed partial class AccessIndex
                 }
             }
 
-            result.Sort((x, y) => x.AssetId.CompareTo(y.AssetId));
             return result;
         }
         finally
@@ -99,29 +102,33 @@ public sealed partial class AccessIndex
         _lock.EnterReadLock();
         try
         {
-            if (!TryAsset(assetId, out var a, out var asset))
+            if (!TryAsset(assetId, out _, out var asset))
             {
                 return [];
             }
 
-            var reached = new HashSet<int>();
+            // Keyed by person id, like AssetsOf: an assignment on the asset, or the complement of an owner admin's slot.
+            using var reach = new Reach();
             foreach (var (member, role) in _businesses[asset.Owner].Members)
             {
                 if (role == BusinessRole.Admin)
                 {
-                    reached.Add(member);
+                    reach.Add(_persons[member].Id, ~member);
                 }
             }
 
             for (var i = asset.FirstAssignment; i != None; i = _assignments[i].NextOnAsset)
             {
-                reached.Add(_assignments[i].Person);
+                reach.Add(_persons[_assignments[i].Person].Id, i);
             }
 
-            var result = new List<PersonAccess>(reached.Count);
-            foreach (var person in reached)
+            var result = new List<PersonAccess>();
+            foreach (var run in reach.Groups())
             {
-                var paths = PathsOf(person, a, asset);
+                var group = run.Span;
+                var first = group[0];
+                var person = first >= 0 ? _assignments[first].Person : ~first;
+                var paths = PathsOf(person, asset, group);
                 var permissions = Union(paths);
                 if (permissions != Permission.None)
                 {
@@ -129,7 +136,6 @@ public sealed partial class AccessIndex
                 }
             }
 
-            result.Sort((x, y) => x.PersonId.CompareTo(y.PersonId));
             return result;
         }
         finally
@@ -138,59 +144,117 @@ public sealed partial class AccessIndex
         }
     }
 
-    private Permission Effective(int person, int a, AssetNode asset)
+    /// <summary>
+    /// Rule 5 for one (person, asset). The pair, person and asset probes do not depend on each other, so the
+    /// pair's is started first and all three cache misses are in flight at once.
+    /// </summary>
+    private Permission Effective(long personId, long assetId)
     {
-        if (_persons[person].RoleIn(asset.Owner) == BusinessRole.Admin)
+        var pairs = _pairs;
+        var pair = PairHome(personId, assetId, pairs.Length);
+        var candidate = pairs[pair];
+        if (!_personSlots.TryGetValue(personId, out var person, out var adminOf)
+            || !_assetSlots.TryGetValue(assetId, out var asset, out var assetFacts))
         {
-            return RoleCatalog.AllFor(asset.Type);
+            return Permission.None;
         }
 
-        var permissions = Permission.None;
-        if (_pairHeads.TryGetValue(PairKey(a, person), out var slot))
+        if (IsAdmin(person, adminOf, OwnerOf(assetFacts)))
         {
-            for (; slot != None; slot = _assignments[slot].NextOnPair)
+            return AllFor(assetFacts);
+        }
+
+        while (candidate.Head != None)
+        {
+            if (candidate.Person == person && candidate.Asset == asset)
             {
-                ref readonly var assignment = ref _assignments[slot];
-                var granted = RoleCatalog.PermissionsOf(assignment.Role);
-                permissions |= assignment.Business == asset.Owner ? granted : granted & asset.CeilingFor(assignment.Business);
+                return PairPermissions(pair);
             }
+
+            pair = Next(pair, pairs.Length);
+            candidate = pairs[pair];
         }
 
-        return permissions;
+        return Permission.None;
     }
 
     private List<AccessPath> PathsOf(int person, int a, AssetNode asset)
     {
-        var paths = new List<AccessPath>(2);
+        var pair = FindPair(_persons[person].Id, asset.Id, person, a);
+        if (pair == None)
+        {
+            return PathsOf(person, asset, []);
+        }
+
+        Span<int> assignments = stackalloc int[8];
+        var count = 0;
+        for (var slot = _pairs[pair].Head; slot != None; slot = _assignments[slot].NextOnPair)
+        {
+            if (count == assignments.Length)
+            {
+                var larger = new int[count * 2];
+                assignments.CopyTo(larger);
+                assignments = larger;
+            }
+
+            assignments[count++] = slot;
+        }
+
+        return PathsOf(person, asset, assignments[..count]);
+    }
+
+    /// <summary>The paths of one (person, asset): the owner-admin path, then one per assignment slot given
+    /// (negative entries are ignored), owner first, then partners by business id.</summary>
+    private List<AccessPath> PathsOf(int person, AssetNode asset, ReadOnlySpan<int> assignments)
+    {
+        var paths = new List<AccessPath>(Math.Max(2, assignments.Length));
         var owner = _businesses[asset.Owner].Id;
         if (_persons[person].RoleIn(asset.Owner) == BusinessRole.Admin)
         {
             paths.Add(new AccessPath(PathKind.OwnerAdmin, owner, null, null, RoleCatalog.AllFor(asset.Type)));
         }
 
-        if (_pairHeads.TryGetValue(PairKey(a, person), out var slot))
+        foreach (var slot in assignments)
         {
-            for (; slot != None; slot = _assignments[slot].NextOnPair)
+            if (slot < 0)
             {
-                ref readonly var assignment = ref _assignments[slot];
-                var granted = RoleCatalog.PermissionsOf(assignment.Role);
-                if (assignment.Business == asset.Owner)
-                {
-                    paths.Add(new AccessPath(PathKind.OwnerAssignment, owner, assignment.Role, null, granted));
-                    continue;
-                }
-
-                var partner = assignment.Business;
-                var share = asset.Shares.Find(s => s.Partner == partner);
-                paths.Add(new AccessPath(PathKind.PartnerAssignment, _businesses[partner].Id,
-                    assignment.Role, share.CeilingPermissions == Permission.None ? null : share.Ceiling,
-                    granted & share.CeilingPermissions));
+                continue;
             }
+
+            ref readonly var assignment = ref _assignments[slot];
+            var granted = RoleCatalog.PermissionsOf(assignment.Role);
+            if (assignment.Business == asset.Owner)
+            {
+                paths.Add(new AccessPath(PathKind.OwnerAssignment, owner, assignment.Role, null, granted));
+                continue;
+            }
+
+            var share = ShareOf(asset, assignment.Business);
+            paths.Add(new AccessPath(PathKind.PartnerAssignment, _businesses[assignment.Business].Id,
+                assignment.Role, share.CeilingPermissions == Permission.None ? null : share.Ceiling,
+                granted & share.CeilingPermissions));
         }
 
         // Owner first, then partners; stable so that answers compare equal across rebuilds.
-        paths.Sort((x, y) => x.Kind != y.Kind ? x.Kind.CompareTo(y.Kind) : x.BusinessId.CompareTo(y.BusinessId));
+        if (paths.Count > 1)
+        {
+            paths.Sort(static (x, y) => x.Kind != y.Kind ? x.Kind.CompareTo(y.Kind) : x.BusinessId.CompareTo(y.BusinessId));
+        }
+
         return paths;
+    }
+
+    private static ShareEntry ShareOf(AssetNode asset, int partner)
+    {
+        foreach (var share in asset.Shares)
+        {
+            if (share.Partner == partner)
+            {
+                return share;
+            }
+        }
+
+        return default;
     }
 
     private static Permission Union(List<AccessPath> paths)
@@ -202,5 +266,61 @@ public sealed partial class AccessIndex
         }
 
         return permissions;
+    }
+
+    /// <summary>
+    /// (id, item) pairs in pooled arrays, sorted by id and handed out as runs of items that share an id.
+    /// AssetsOf and PeopleWithAccess use it to group a person's or an asset's assignments without a hash set.
+    /// </summary>
+    private sealed class Reach : IDisposable
+    {
+        private long[] _ids = ArrayPool<long>.Shared.Rent(64);
+        private int[] _items = ArrayPool<int>.Shared.Rent(64);
+        private int _count;
+
+        public void Add(long id, int item)
+        {
+            if (_count == _ids.Length)
+            {
+                Grow();
+            }
+
+            _ids[_count] = id;
+            _items[_count] = item;
+            _count++;
+        }
+
+        public IEnumerable<ReadOnlyMemory<int>> Groups()
+        {
+            Array.Sort(_ids, _items, 0, _count);
+            for (var start = 0; start < _count;)
+            {
+                var end = start + 1;
+                while (end < _count && _ids[end] == _ids[start])
+                {
+                    end++;
+                }
+
+                yield return _items.AsMemory(start, end - start);
+                start = end;
+            }
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<long>.Shared.Return(_ids);
+            ArrayPool<int>.Shared.Return(_items);
+        }
+
+        private void Grow()
+        {
+            var ids = ArrayPool<long>.Shared.Rent(_count * 2);
+            var items = ArrayPool<int>.Shared.Rent(_count * 2);
+            Array.Copy(_ids, ids, _count);
+            Array.Copy(_items, items, _count);
+            Dispose();
+            _ids = ids;
+            _items = items;
+        }
     }
 }

@@ -4,25 +4,32 @@ namespace BusinessManager.Core.Access;
 
 /// <summary>
 /// The in-memory access index: every fact that decides who may act on which asset, laid out so that a
-/// check is a handful of array reads and one hash lookup. It is derived: built from the store at start-up
-/// and advanced only by <see cref="Apply"/> in revision order, so it can be thrown away and rebuilt.
-/// Readers may run concurrently with each other; an apply takes the write lock.
+/// check is three independent hash probes whose cache misses overlap. It is derived: built from the store
+/// at start-up and advanced only by <see cref="Apply"/> in revision order, so it can be thrown away and
+/// rebuilt. Readers may run concurrently with each other; an apply takes the write lock.
 /// </summary>
 public sealed partial class AccessIndex
 {
     private const int None = -1;
 
+    // In the person table, the business a person administers when there is exactly one; with several the
+    // check asks the person's node (rare: most people administer one business or none).
+    private const int ManyAdmin = -2;
+
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.SupportsRecursion);
-    private readonly Dictionary<long, int> _personSlots = [];
+
+    // People and assets map id -> slot through IdTables, which carry beside the slot what a check needs so
+    // that it never reads a node: the business a person administers, an asset's owner and type.
+    private readonly IdTable _personSlots = new();
     private readonly Dictionary<long, int> _businessSlots = [];
-    private readonly Dictionary<long, int> _assetSlots = [];
+    private readonly IdTable _assetSlots = new();
     private readonly List<PersonNode> _persons = [];
     private readonly List<BusinessNode> _businesses = [];
     private readonly List<AssetNode?> _assets = [];
 
     // Assignments live in one struct array, threaded onto three lists: per (asset, person) pair, per person
-    // and per asset. Removal is O(1); freed slots are reused. This keeps the heap at ~80 bytes an assignment.
-    private readonly Dictionary<long, int> _pairHeads = [];
+    // and per asset. Removal is O(1); freed slots are reused. The pair table (AccessIndex.Assignments.cs)
+    // holds each pair's list head and what its assignments grant, so a check reads no assignment.
     private Assignment[] _assignments = new Assignment[1024];
     private int _assignmentHighWater;
     private int _freeAssignment = None;
@@ -60,6 +67,11 @@ public sealed partial class AccessIndex
     public static AccessIndex Build(long revision, IEnumerable<Change> facts)
     {
         var index = new AccessIndex();
+        if (facts is IReadOnlyCollection<Change> collection)
+        {
+            index.Reserve(collection);
+        }
+
         foreach (var fact in facts)
         {
             index.ApplyOne(fact);
@@ -68,6 +80,32 @@ public sealed partial class AccessIndex
         index.Revision = revision;
 
         return index;
+    }
+
+    // Sizing the tables up front spares a million inserts their rehashing and array doubling. It takes a
+    // second pass over the facts, so it is done only for a collection, never for a one-shot sequence.
+    private void Reserve(IReadOnlyCollection<Change> facts)
+    {
+        int people = 0, assets = 0, assignments = 0;
+        foreach (var fact in facts)
+        {
+            switch (fact)
+            {
+                case MemberSet:
+                    people++;
+                    break;
+                case AssetCreated:
+                    assets++;
+                    break;
+                case AssignmentSet:
+                    assignments++;
+                    break;
+            }
+        }
+
+        _personSlots.EnsureCapacity(people);
+        _assetSlots.EnsureCapacity(assets);
+        ReserveAssignments(assignments);
     }
 
     private void ApplyOne(Change change)
@@ -131,8 +169,9 @@ public sealed partial class AccessIndex
     {
         var business = SlotOfBusiness(c.BusinessId);
         var person = PersonSlot(c.PersonId);
-        _businesses[business].Members[_personSlots[c.PersonId]] = c.Role;
-        person.SetMembership(business, c.Role);
+        _businesses[business].Members[person] = c.Role;
+        _persons[person].SetMembership(business, c.Role);
+        RefreshAdminOf(person);
     }
 
     private void RemoveMember(MemberRemoved c)
@@ -145,13 +184,40 @@ public sealed partial class AccessIndex
 
         _businesses[business].Members.Remove(person);
         _persons[person].RemoveMembership(business);
+        RefreshAdminOf(person);
     }
+
+    private void RefreshAdminOf(int person)
+    {
+        var node = _persons[person];
+        var adminOf = None;
+        foreach (var (business, role) in node.Memberships)
+        {
+            if (role == BusinessRole.Admin)
+            {
+                adminOf = adminOf == None ? business : ManyAdmin;
+            }
+        }
+
+        _personSlots.SetExtra(node.Id, adminOf);
+    }
+
+    private bool IsAdmin(int person, int adminOf, int business) =>
+        adminOf == business || (adminOf == ManyAdmin && _persons[person].RoleIn(business) == BusinessRole.Admin);
+
+    // An asset's entry in the asset table carries its owner's slot and whether it is a page.
+    private static int AssetFacts(int owner, AssetType type) => (owner << 1) | (type == AssetType.Page ? 1 : 0);
+
+    private static int OwnerOf(int assetFacts) => assetFacts >> 1;
+
+    private static Permission AllFor(int assetFacts) =>
+        RoleCatalog.AllFor((assetFacts & 1) != 0 ? AssetType.Page : AssetType.AdAccount);
 
     private void AddAsset(AssetCreated c)
     {
         var owner = SlotOfBusiness(c.OwnerId);
         var slot = _assets.Count;
-        _assetSlots.Add(c.AssetId, slot);
+        _assetSlots.Add(c.AssetId, slot, AssetFacts(owner, c.Type));
         _assets.Add(new AssetNode(c.AssetId, owner, c.Type, c.Name));
         _businesses[owner].OwnedAssets.Add(slot);
     }
@@ -190,6 +256,10 @@ public sealed partial class AccessIndex
         _businesses[asset.Owner].OwnedAssets.Remove(slot);
         asset.Owner = SlotOfBusiness(c.OwnerId);
         _businesses[asset.Owner].OwnedAssets.Add(slot);
+        _assetSlots.SetExtra(c.AssetId, AssetFacts(asset.Owner, asset.Type));
+
+        // Assignments by the new owner stop being capped by a ceiling, and the old owner's start to be.
+        RefreshPairs(slot, None);
     }
 
     private void SetShare(ShareSet c)
@@ -206,12 +276,14 @@ public sealed partial class AccessIndex
             if (asset.Shares[i].Partner == partner)
             {
                 asset.Shares[i] = new ShareEntry(partner, c.Ceiling, ceiling);
+                RefreshPairs(slot, partner);
                 return;
             }
         }
 
         asset.Shares.Add(new ShareEntry(partner, c.Ceiling, ceiling));
         _businesses[partner].SharedIn.Add(slot);
+        RefreshPairs(slot, partner);
     }
 
     private void EndShare(ShareEnded c)
@@ -223,6 +295,7 @@ public sealed partial class AccessIndex
 
         asset.Shares.RemoveAll(s => s.Partner == partner);
         _businesses[partner].SharedIn.Remove(slot);
+        RefreshPairs(slot, partner);
     }
 
     private BusinessNode BusinessSlot(long businessId) => _businesses[SlotOfBusiness(businessId)];
@@ -239,16 +312,16 @@ public sealed partial class AccessIndex
         return slot;
     }
 
-    private PersonNode PersonSlot(long personId)
+    private int PersonSlot(long personId)
     {
         if (!_personSlots.TryGetValue(personId, out var slot))
         {
             slot = _persons.Count;
-            _personSlots.Add(personId, slot);
+            _personSlots.Add(personId, slot, None);
             _persons.Add(new PersonNode(personId));
         }
 
-        return _persons[slot];
+        return slot;
     }
 
     private bool TryAsset(long assetId, out int slot, out AssetNode asset)

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Text.Json;
 using BusinessManager.Core.Access;
 using BusinessManager.Core.Errors;
@@ -30,8 +31,13 @@ public sealed partial class Writer(IDbContextFactory<BmDb> dbs, AccessIndex inde
         try
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
+            // SQLite: a serializable transaction is BEGIN IMMEDIATE, which takes the database's write lock at once.
+            // PostgreSQL: READ COMMITTED plus an advisory lock; every statement after the lock sees every earlier
+            // commit (a repeatable-read snapshot would have been taken before the wait).
+            var postgres = db.Database.IsNpgsql();
+            await using var tx = await db.Database.BeginTransactionAsync(
+                postgres ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, ct);
+            if (postgres)
             {
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AdvisoryLockKey})", ct);
             }
