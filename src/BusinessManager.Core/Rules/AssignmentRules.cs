@@ -89,12 +89,12 @@ public static class AssignmentRules
             return visible;
         }
 
-        var held = index.EffectivePermissions(actorId, assetId);
-        if (held == Permission.None)
+        if (index.EffectivePermissions(actorId, assetId) == Permission.None)
         {
             return Errors.Errors.AssetNotFound();
         }
 
+        var held = HeldThrough(index, actorId, businessId, assetId);
         return (held & RoleCatalog.UsersManageFor(visible.Value!.Type)) == 0
             ? Errors.Errors.NotAllowedToAssign()
             : visible;
@@ -104,5 +104,14 @@ public static class AssignmentRules
     /// what they may give or take away.</summary>
     private static bool Exceeds(AccessIndex index, long actorId, long businessId, long assetId, Permission wanted) =>
         index.RoleOf(actorId, businessId) != BusinessRole.Admin
-        && !RoleCatalog.IsWithin(wanted, index.EffectivePermissions(actorId, assetId));
+        && !RoleCatalog.IsWithin(wanted, HeldThrough(index, actorId, businessId, assetId));
+
+    /// <summary>
+    /// What the actor holds on the asset through the assigning business's own paths. Authority to manage a
+    /// business's people never carries over from what the actor holds through another business: a role the
+    /// owner gave someone does not let them manage a partner's people, and the reverse.
+    /// </summary>
+    private static Permission HeldThrough(AccessIndex index, long actorId, long businessId, long assetId) =>
+        index.Explain(actorId, assetId).Where(p => p.BusinessId == businessId)
+            .Aggregate(Permission.None, (held, path) => held | path.Granted);
 }

@@ -29,9 +29,18 @@ public static class Guard
     {
         var role = index.RoleOf(actorId, businessId);
         var asset = index.Asset(assetId);
-        if (role is null || asset is null || asset.OwnerId != businessId)
+        if (role is null || asset is null)
         {
             return role is null ? Errors.Errors.BusinessNotFound() : Errors.Errors.AssetNotFound();
+        }
+
+        if (asset.OwnerId != businessId)
+        {
+            // A partner that can see the asset is told plainly that only the owner may do this (no re-sharing);
+            // a business that cannot see it is told it does not exist.
+            var seesIt = index.ShareCeiling(assetId, businessId) is not null
+                && (role == BusinessRole.Admin || index.EffectivePermissions(actorId, assetId) != Permission.None);
+            return seesIt ? Errors.Errors.NotAssetOwner() : Errors.Errors.AssetNotFound();
         }
 
         if (role == BusinessRole.Admin)

@@ -67,7 +67,7 @@ public sealed class ReferenceScenarioTests
 
         // Partners cannot share your assets with other businesses.
         await mia.Partner(flexis, third, thirdBusiness);
-        (await mia.Share(flexis, page1, thirdBusiness, "ANALYST")).Refused(HttpStatusCode.NotFound, "asset_not_found");
+        (await mia.Share(flexis, page1, thirdBusiness, "ANALYST")).Refused(HttpStatusCode.Forbidden, "not_asset_owner");
         (await mia.Share(fixdex, page1, thirdBusiness, "ANALYST")).Refused(HttpStatusCode.NotFound, "business_not_found");
         Assert.Empty((await third.Get($"/api/v1/businesses/{thirdBusiness}/shared-with-us")).Ok().Items());
 
