@@ -54,6 +54,7 @@ public static class ServerApp
         services.AddSingleton<IndexSync>();
         services.AddSingleton<Writer>();
         services.AddSingleton<Names>();
+        services.AddSingleton<RefusalAudit>();
         services.AddSingleton<PasswordHashing>();
         services.TryAddTimeProvider();
         services.Configure<JsonOptions>(o => Json.Configure(o.SerializerOptions));
@@ -99,6 +100,7 @@ public static class ServerApp
             .ExcludeFromDescription();
 
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilter<RefusalAudit>();
         api.MapCatalog();
         api.MapPeople();
         api.MapBusinesses();

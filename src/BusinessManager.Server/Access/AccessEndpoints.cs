@@ -95,15 +95,27 @@ public static class AccessEndpoints
     /// </summary>
     private static bool MaySee(AccessIndex index, long callerId, long personId, AssetView asset)
     {
-        if (callerId == personId || index.RoleOf(callerId, asset.OwnerId) == BusinessRole.Admin)
+        if (index.RoleOf(callerId, asset.OwnerId) == BusinessRole.Admin)
         {
             return true;
         }
 
-        return index.MembershipsOf(personId).Any(m =>
+        // Asking about yourself reveals only assets you can act on: the answer for any other id is 404, so
+        // the check cannot be used to probe which ids exist.
+        if (callerId == personId)
+        {
+            return index.EffectivePermissions(callerId, asset.AssetId) != Permission.None
+                || AdminOfPartnerSeeing(index, callerId, asset, personId);
+        }
+
+        return AdminOfPartnerSeeing(index, callerId, asset, personId);
+    }
+
+    /// <summary>The caller administers a business the person belongs to, and the asset is shared with it.</summary>
+    private static bool AdminOfPartnerSeeing(AccessIndex index, long callerId, AssetView asset, long personId) =>
+        index.MembershipsOf(personId).Any(m =>
             index.RoleOf(callerId, m.BusinessId) == BusinessRole.Admin
             && index.ShareCeiling(asset.AssetId, m.BusinessId) is not null);
-    }
 }
 
 /// <summary>

@@ -54,13 +54,14 @@ public static class BusinessEndpoints
     }
 
     private static Ok<List<BusinessResponse>> ListMine(HttpContext http, AccessIndex index) =>
-        TypedResults.Ok(index.MembershipsOf(http.User.PersonId()).Select(m => Describe(index, m.BusinessId, m.Role))
+        TypedResults.Ok(index.MembershipsOf(http.User.PersonId())
+            .Select(m => Describe(index, m.BusinessId, m.Role, m.PersonId))
             .ToList());
 
     private static Results<Ok<BusinessResponse>, ProblemHttpResult> Get(long businessId, HttpContext http,
         AccessIndex index) =>
         index.RoleOf(http.User.PersonId(), businessId) is { } role
-            ? TypedResults.Ok(Describe(index, businessId, role))
+            ? TypedResults.Ok(Describe(index, businessId, role, http.User.PersonId()))
             : Problems.From(Errors.BusinessNotFound());
 
     private static async Task<Results<Ok<WriteResponse<BusinessResponse>>, ProblemHttpResult>> Rename(
@@ -89,7 +90,7 @@ public static class BusinessEndpoints
             row.Name = name;
             scope.Record(me, [new BusinessRenamed(businessId, name)]);
 
-            return Describe(scope.Index, businessId, BusinessRole.Admin) with { Name = name };
+            return Describe(scope.Index, businessId, BusinessRole.Admin, me) with { Name = name };
         }, ct: ct);
 
         return WriteResults.Ok(written);
@@ -152,10 +153,17 @@ public static class BusinessEndpoints
     public static Error IdMismatch() =>
         new("id_mismatch", ErrorKind.Invalid, "The id in the body differs from the id in the path.", "id");
 
-    private static BusinessResponse Describe(AccessIndex index, long businessId, BusinessRole role) =>
-        new(businessId, index.BusinessName(businessId) ?? "", role, new BusinessCounts(
+    /// <summary>Counts say only what the caller may see: an admin counts everything, another member counts the
+    /// assets they can act on, so no number hints at what is hidden from them.</summary>
+    private static BusinessResponse Describe(AccessIndex index, long businessId, BusinessRole role, long viewerId)
+    {
+        bool Visible(long assetId) =>
+            role == BusinessRole.Admin || index.EffectivePermissions(viewerId, assetId) != Permission.None;
+
+        return new BusinessResponse(businessId, index.BusinessName(businessId) ?? "", role, new BusinessCounts(
             index.MembersOf(businessId).Count,
-            role == BusinessRole.Admin ? index.AssetsOwnedBy(businessId).Count : 0,
+            index.AssetsOwnedBy(businessId).Count(a => Visible(a.AssetId)),
             index.PartnersOf(businessId).Count,
-            index.SharesWith(businessId).Count));
+            index.SharesWith(businessId).Count(s => Visible(s.AssetId))));
+    }
 }

@@ -2,6 +2,7 @@ using BusinessManager.Core.Access;
 using BusinessManager.Core.Catalog;
 using BusinessManager.Core.Errors;
 using BusinessManager.Core.Rules;
+using BusinessManager.Server.Access;
 using BusinessManager.Server.Data;
 using BusinessManager.Server.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,6 +12,12 @@ namespace BusinessManager.Server.Businesses;
 public sealed record ChangeMemberRoleRequest(BusinessRole Role);
 
 public sealed record MemberResponse(PersonRef Person, BusinessRole Role);
+
+/// <summary>Access the person keeps on this business's assets through another business (a partner's share):
+/// removal does not end it; unsharing or ending the partnership does.</summary>
+public sealed record RemainingAccessResponse(long AssetId, string AssetName, PathResponse Path);
+
+public sealed record MemberRemovalResponse(long PersonId, IReadOnlyList<RemainingAccessResponse> StillHasAccess);
 
 public static class MemberEndpoints
 {
@@ -64,16 +71,29 @@ public static class MemberEndpoints
         return WriteResults.Ok(written);
     }
 
-    private static async Task<Results<Ok<WriteResponse<long>>, ProblemHttpResult>> Remove(long businessId,
-        long personId, HttpContext http, Writer writer, CancellationToken ct, bool dryRun = false)
+    private static async Task<Results<Ok<WriteResponse<MemberRemovalResponse>>, ProblemHttpResult>> Remove(
+        long businessId, long personId, HttpContext http, Writer writer, Names names, CancellationToken ct,
+        bool dryRun = false)
     {
         var me = http.User.PersonId();
-        var written = await writer.WriteAsync<long>(scope =>
+        var written = await writer.WriteAsync<MemberRemovalResponse>(scope =>
         {
             var decided = scope.Decide(me, MemberRules.Remove(scope.Index, me, businessId, personId));
-            return Task.FromResult(decided.IsOk ? Result<long>.Ok(personId) : decided.Error!);
+            return Task.FromResult(decided.IsOk
+                ? Result<MemberRemovalResponse>.Ok(new MemberRemovalResponse(personId,
+                    Remaining(scope.Index, businessId, personId, names)))
+                : decided.Error!);
         }, dryRun, ct);
 
         return WriteResults.Ok(written);
     }
+
+    private static List<RemainingAccessResponse> Remaining(AccessIndex index, long businessId, long personId,
+        Names names) =>
+        index.AssetsOwnedBy(businessId)
+            .SelectMany(asset => index.Explain(personId, asset.AssetId)
+                .Where(p => p.Kind == PathKind.PartnerAssignment && p.Granted != Permission.None)
+                .Select(p => new RemainingAccessResponse(asset.AssetId, asset.Name,
+                    AccessDescriber.Path(p, asset.Type, names))))
+            .ToList();
 }

@@ -10,7 +10,7 @@ namespace BusinessManager.Server.Data;
 /// </summary>
 internal static class AuditDescriber
 {
-    public static AuditRow Describe(AccessIndex index, long actorId, Change change, DateTimeOffset now)
+    public static AuditRow Describe(AccessIndex index, long? actorId, Change change, DateTimeOffset now)
     {
         var (business, other, asset, person, before) = change switch
         {

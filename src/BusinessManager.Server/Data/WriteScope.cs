@@ -24,7 +24,7 @@ public sealed class WriteScope(BmDb db, AccessIndex index, DateTimeOffset now)
 
     /// <summary>Records access changes, and for each an audit event with its before and after, read from the
     /// index before the write touches it.</summary>
-    public void Record(long actorId, IEnumerable<Change> changes)
+    public void Record(long? actorId, IEnumerable<Change> changes)
     {
         foreach (var change in changes)
         {
@@ -56,7 +56,7 @@ public sealed class WriteScope(BmDb db, AccessIndex index, DateTimeOffset now)
         });
 
     /// <summary>Runs a Core rule and records what it decided, or hands back its refusal.</summary>
-    public Result<IReadOnlyList<Change>> Decide(long actorId, Result<List<Change>> decision)
+    public Result<IReadOnlyList<Change>> Decide(long? actorId, Result<List<Change>> decision)
     {
         if (!decision.IsOk)
         {

@@ -21,7 +21,8 @@ namespace BusinessManager.Server.Operator;
 /// </summary>
 public static class OperatorCommands
 {
-    private const long Operator = 0;
+    /// <summary>Operator actions are recorded with no acting person; their audit kind says what was done.</summary>
+    private static readonly long? Operator = null;
 
     public static bool Handles(string[] args) => args.Length > 0 && args[0] is "support" or "member";
 

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using BusinessManager.Core.Access;
+using BusinessManager.Server.Data;
+using BusinessManager.Server.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace BusinessManager.Server.Audit;
+
+/// <summary>
+/// Records every refused write (403, 404 or 409 to a signed-in caller) as an audit event of the business
+/// named in the route, so that a security reviewer sees attempts as well as changes. The refused write itself
+/// rolled back; this event is written on its own and changes nothing else. Malformed input (400) is not
+/// recorded: it never reached a rule.
+/// </summary>
+public sealed class RefusalAudit(IDbContextFactory<BmDb> dbs, AccessIndex index, TimeProvider time) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var http = context.HttpContext;
+        if (HttpMethods.IsGet(http.Request.Method) || http.User.Identity?.IsAuthenticated != true
+            || Unwrap(result) is not ProblemHttpResult { StatusCode: 403 or 404 or 409 } problem)
+        {
+            return result;
+        }
+
+        var business = RouteId(http, "businessId");
+        if (business is null || !index.BusinessExists(business.Value))
+        {
+            return result;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(http.RequestAborted);
+        db.Audit.Add(new AuditRow
+        {
+            Revision = index.Revision,
+            At = time.GetUtcNow(),
+            ActorId = http.User.PersonId(),
+            Kind = "request.refused",
+            BusinessId = business,
+            AssetId = RouteId(http, "assetId"),
+            PersonId = RouteId(http, "personId"),
+            Details = JsonSerializer.Serialize(new
+            {
+                code = problem.ProblemDetails.Extensions.TryGetValue("code", out var code) ? code : null,
+                method = http.Request.Method,
+                endpoint = http.GetEndpoint()?.DisplayName,
+            }, Json.Options),
+        });
+        await db.SaveChangesAsync(http.RequestAborted);
+
+        return result;
+    }
+
+    private static object? Unwrap(object? result) => result is INestedHttpResult nested ? nested.Result : result;
+
+    private static long? RouteId(HttpContext http, string name) =>
+        http.Request.RouteValues.TryGetValue(name, out var value) && long.TryParse(value?.ToString(), out var id)
+            ? id
+            : null;
+}
