@@ -69,6 +69,7 @@ public static class ServerApp
                 {
                     404 => "not_found",
                     405 => "method_not_allowed",
+                    413 => "body_too_large",
                     415 => "unsupported_media_type",
                     _ => "error",
                 };

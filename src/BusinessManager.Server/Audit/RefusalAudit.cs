@@ -25,13 +25,24 @@ public sealed class RefusalAudit(IDbContextFactory<BmDb> dbs, AccessIndex index,
             return result;
         }
 
+        await using var db = await dbs.CreateDbContextAsync(http.RequestAborted);
         var business = RouteId(http, "businessId");
+        long? other = null;
+        var asset = RouteId(http, "assetId");
+
+        // Support's routes name a transfer, not a business: the refusal belongs to both sides of it.
+        if (business is null && RouteId(http, "transferId") is { } transferId
+            && await db.Transfers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == transferId, http.RequestAborted)
+                is { } transfer)
+        {
+            (business, other, asset) = (transfer.FromId, transfer.ToId, transfer.AssetId);
+        }
+
         if (business is null || !index.BusinessExists(business.Value))
         {
             return result;
         }
 
-        await using var db = await dbs.CreateDbContextAsync(http.RequestAborted);
         db.Audit.Add(new AuditRow
         {
             Revision = index.Revision,
@@ -39,7 +50,8 @@ public sealed class RefusalAudit(IDbContextFactory<BmDb> dbs, AccessIndex index,
             ActorId = http.User.PersonId(),
             Kind = "request.refused",
             BusinessId = business,
-            AssetId = RouteId(http, "assetId"),
+            OtherBusinessId = other,
+            AssetId = asset,
             PersonId = RouteId(http, "personId"),
             Details = JsonSerializer.Serialize(new
             {

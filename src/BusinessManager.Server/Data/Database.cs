@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Npgsql;
 
 namespace BusinessManager.Server.Data;
 
@@ -18,6 +19,13 @@ public sealed class DatabaseOptions
     /// <summary>The PostgreSQL connection string (Npgsql format).</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Connections one process may hold at once. Requests beyond it wait for a free connection instead of
+    /// failing, and several processes stay within the server's own limit (PostgreSQL's default is 100).
+    /// Used when the connection string does not set its own Maximum Pool Size.
+    /// </summary>
+    public int MaxPoolSize { get; set; } = 20;
+
     public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
 }
 
@@ -31,10 +39,15 @@ public sealed class BmDbFactory : IDbContextFactory<BmDb>
     {
         if (options.IsPostgres)
         {
-            _postgres = new DbContextOptionsBuilder<PostgresBmDb>()
-                .UseNpgsql(options.ConnectionString ?? throw new InvalidOperationException(
-                    "Database:ConnectionString is required when Database:Provider is postgres."))
-                .Options;
+            var postgres = new NpgsqlConnectionStringBuilder(options.ConnectionString ?? throw new
+                InvalidOperationException("Database:ConnectionString is required when Database:Provider is postgres."));
+            if (!options.ConnectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
+                && !options.ConnectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+            {
+                postgres.MaxPoolSize = options.MaxPoolSize;
+            }
+
+            _postgres = new DbContextOptionsBuilder<PostgresBmDb>().UseNpgsql(postgres.ConnectionString).Options;
             return;
         }
 

@@ -24,15 +24,17 @@ public sealed class BmServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string? _folder;
+    private readonly bool _ownsDatabase;
 
     private BmServer(WebApplication app, Uri address, FakeTimeProvider clock, string? folder,
-        Dictionary<string, string?> settings)
+        Dictionary<string, string?> settings, bool owns)
     {
         _app = app;
         Address = address;
         Clock = clock;
         _folder = folder;
         Settings = settings;
+        _ownsDatabase = owns;
     }
 
     public Uri Address { get; }
@@ -58,13 +60,17 @@ public sealed class BmServer : IAsyncDisposable
         var app = await ServerApp.BuildAsync(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
+
+            // Hundreds of sign-ups per run: the same PBKDF2 hasher with fewer rounds keeps the suite fast.
+            builder.Configuration.AddInMemoryCollection(
+                new Dictionary<string, string?> { ["Security:PasswordHashIterations"] = "1000" });
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<TimeProvider>(clock);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-        return new BmServer(app, new Uri(address), clock, folder, settings);
+        return new BmServer(app, new Uri(address), clock, folder, settings, owns: sharedSettings is null);
     }
 
     /// <summary>A second server process's worth of state (its own index) over the same database.</summary>
@@ -76,6 +82,11 @@ public sealed class BmServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_ownsDatabase && Settings.TryGetValue("Database:ConnectionString", out var postgres) && postgres is not null)
+        {
+            await DropPostgresAsync(postgres);
+        }
+
         if (_folder is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -88,6 +99,22 @@ public sealed class BmServer : IAsyncDisposable
                 // A peer may still hold the file; the temp folder is cleaned by the OS.
             }
         }
+    }
+
+    /// <summary>Closes this test's pooled connections and drops its database, so a long run stays far below the
+    /// server's connection limit.</summary>
+    private static async Task DropPostgresAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("BM_TEST_POSTGRES"));
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
     }
 
     private static (Dictionary<string, string?>, string) NewSqlite()
