@@ -13,9 +13,9 @@ public sealed record ChangeMemberRoleRequest(BusinessRole Role);
 
 public sealed record MemberResponse(PersonRef Person, BusinessRole Role);
 
-/// <summary>Access the person keeps on this business's assets through another business (a partner's share):
-/// removal does not end it; unsharing or ending the partnership does.</summary>
-public sealed record RemainingAccessResponse(long AssetId, string AssetName, PathResponse Path);
+/// <summary>Access a person keeps on this business's assets through another path, which the ending did not
+/// end: after a member's removal, a partner's share; after a partnership ends, their own membership here.</summary>
+public sealed record RemainingAccessResponse(PersonRef Person, long AssetId, string AssetName, PathResponse Path);
 
 public sealed record MemberRemovalResponse(long PersonId, IReadOnlyList<RemainingAccessResponse> StillHasAccess);
 
@@ -76,24 +76,40 @@ public static class MemberEndpoints
         bool dryRun = false)
     {
         var me = http.User.PersonId();
-        var written = await writer.WriteAsync<MemberRemovalResponse>(scope =>
+        var written = await writer.WriteAsync<MemberRemovalResponse>(async scope =>
         {
             var decided = scope.Decide(me, MemberRules.Remove(scope.Index, me, businessId, personId));
-            return Task.FromResult(decided.IsOk
-                ? Result<MemberRemovalResponse>.Ok(new MemberRemovalResponse(personId,
-                    Remaining(scope.Index, businessId, personId, names)))
-                : decided.Error!);
+            if (!decided.IsOk)
+            {
+                return decided.Error!;
+            }
+
+            var remaining = await Remaining.AfterAsync(scope.Index, names, businessId, [personId],
+                path => path.Kind == PathKind.PartnerAssignment, ct);
+            return new MemberRemovalResponse(personId, remaining);
         }, dryRun, ct);
 
         return WriteResults.Ok(written);
     }
 
-    private static List<RemainingAccessResponse> Remaining(AccessIndex index, long businessId, long personId,
-        Names names) =>
-        index.AssetsOwnedBy(businessId)
-            .SelectMany(asset => index.Explain(personId, asset.AssetId)
-                .Where(p => p.Kind == PathKind.PartnerAssignment && p.Granted != Permission.None)
-                .Select(p => new RemainingAccessResponse(asset.AssetId, asset.Name,
-                    AccessDescriber.Path(p, asset.Type, names))))
+}
+
+/// <summary>What an ending leaves in place, so the person confirming it can decide about the rest.</summary>
+public static class Remaining
+{
+    /// <summary>The paths that survive on the business's own assets for these people: those that grant
+    /// something and that <paramref name="survives"/> says the ending does not touch.</summary>
+    public static async Task<List<RemainingAccessResponse>> AfterAsync(AccessIndex index, Names names,
+        long businessId, IReadOnlyCollection<long> people, Func<AccessPath, bool> survives, CancellationToken ct)
+    {
+        var found = index.AssetsOwnedBy(businessId)
+            .SelectMany(asset => people.SelectMany(person => index.Explain(person, asset.AssetId)
+                .Where(p => p.Granted != Permission.None && survives(p))
+                .Select(p => (person, asset, path: p))))
             .ToList();
+        var refs = await names.PeopleAsync(found.Select(f => f.person), ct);
+
+        return found.Select(f => new RemainingAccessResponse(Names.Person(refs, f.person), f.asset.AssetId,
+            f.asset.Name, AccessDescriber.Path(f.path, f.asset.Type, names))).ToList();
+    }
 }

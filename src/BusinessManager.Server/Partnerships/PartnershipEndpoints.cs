@@ -1,6 +1,7 @@
 using BusinessManager.Core.Access;
 using BusinessManager.Core.Errors;
 using BusinessManager.Core.Rules;
+using BusinessManager.Server.Businesses;
 using BusinessManager.Server.Data;
 using BusinessManager.Server.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,9 +11,11 @@ namespace BusinessManager.Server.Partnerships;
 
 public sealed record RequestPartnershipRequest(long PartnerId);
 
+/// <summary>A partnership from one side. After an ending, <c>StillHasAccess</c> lists the partner's people who
+/// keep access to our assets by another path (e.g. they are also our members), for us to decide about.</summary>
 public sealed record PartnershipResponse(long Id, NamedRef Requester, NamedRef Target, NamedRef Partner,
     string Direction, PartnershipStatus Status, DateTimeOffset RequestedAt, DateTimeOffset ExpiresAt,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt, IReadOnlyList<RemainingAccessResponse>? StillHasAccess = null);
 
 /// <summary>Rule 2, from one business's side: the route names the business, the partnership must involve it.</summary>
 public static class PartnershipEndpoints
@@ -177,12 +180,18 @@ public static class PartnershipEndpoints
                 return refused.Error!;
             }
 
+            var partner = row.RequesterId == businessId ? row.TargetId : row.RequesterId;
+            var remaining = next == PartnershipStatus.Ended
+                ? await Remaining.AfterAsync(scope.Index, names, businessId,
+                    scope.Index.MembersOf(partner).Select(m => m.PersonId).ToList(),
+                    path => path.Kind != PathKind.PartnerAssignment || path.BusinessId != partner, ct)
+                : null;
             row.Status = next;
             row.ClosedAt = next == PartnershipStatus.Active ? null : scope.Now;
             scope.Audit(me, "partnership." + Wire.Of(next).ToLowerInvariant(), new { row.Id }, businessId,
                 row.RequesterId == businessId ? row.TargetId : row.RequesterId);
 
-            return ToResponse(row, businessId, names, scope.Now);
+            return ToResponse(row, businessId, names, scope.Now) with { StillHasAccess = remaining };
         }, dryRun, ct);
 
         return WriteResults.Ok(written);
