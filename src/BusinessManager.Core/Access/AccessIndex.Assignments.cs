@@ -234,7 +234,9 @@ public sealed partial class AccessIndex
         {
             ref readonly var assignment = ref _assignments[slot];
             var granted = RoleCatalog.PermissionsOf(assignment.Role);
-            permissions |= assignment.Business == asset.Owner ? granted : granted & asset.CeilingFor(assignment.Business);
+            permissions |= assignment.Business == asset.Owner
+                ? granted
+                : granted & asset.CeilingFor(assignment.Business);
         }
 
         return permissions;

@@ -110,7 +110,8 @@ public sealed partial class AccessIndex
                 return [];
             }
 
-            // Keyed by person id, like AssetsOf: an assignment on the asset, or the complement of an owner admin's slot.
+            // Keyed by person id, like AssetsOf: an assignment on the asset, or the complement of an owner
+            // admin's slot.
             using var reach = new Reach();
             foreach (var (member, role) in _businesses[asset.Owner].Members)
             {
@@ -254,7 +255,8 @@ public sealed partial class AccessIndex
         // Owner first, then partners; stable so that answers compare equal across rebuilds.
         if (paths.Length > 1)
         {
-            Array.Sort(paths, static (x, y) => x.Kind != y.Kind ? x.Kind.CompareTo(y.Kind) : x.BusinessId.CompareTo(y.BusinessId));
+            Array.Sort(paths, static (x, y) =>
+                x.Kind != y.Kind ? x.Kind.CompareTo(y.Kind) : x.BusinessId.CompareTo(y.BusinessId));
         }
 
         return paths;
@@ -335,7 +337,7 @@ public sealed partial class AccessIndex
         private int[] _items = ArrayPool<int>.Shared.Rent(64);
         private int _count;
 
-        /// <summary>How many items were added: at least the number of groups, so a fine capacity for the result.</summary>
+        /// <summary>How many items were added: at least the number of groups, so a capacity for the result.</summary>
         public int Count => _count;
 
         public void Add(long id, int item)

@@ -72,14 +72,63 @@ public sealed partial class AccessIndex
             index.Reserve(collection);
         }
 
+        var run = new List<AssignmentSet>();
         foreach (var fact in facts)
         {
+            if (fact is AssignmentSet assignment)
+            {
+                run.Add(assignment);
+                continue;
+            }
+
+            index.ApplyByPerson(run);
             index.ApplyOne(fact);
         }
 
+        index.ApplyByPerson(run);
         index.Revision = revision;
 
         return index;
+    }
+
+    // A run of consecutive assignments is applied person by person, so that each person's assignments take
+    // neighbouring slots and AssetsOf walks memory in order instead of missing the cache at every step.
+    // Facts of one person keep their order, so a repeated fact still ends as it would have; facts of
+    // different people commute.
+    private void ApplyByPerson(List<AssignmentSet> run)
+    {
+        if (run.Count == 0)
+        {
+            return;
+        }
+
+        var people = new long[run.Count];
+        var positions = new int[run.Count];
+        for (var i = 0; i < run.Count; i++)
+        {
+            people[i] = run[i].PersonId;
+            positions[i] = i;
+        }
+
+        Array.Sort(people, positions);
+        for (var start = 0; start < run.Count;)
+        {
+            var end = start + 1;
+            while (end < run.Count && people[end] == people[start])
+            {
+                end++;
+            }
+
+            Array.Sort(positions, start, end - start);
+            for (var i = start; i < end; i++)
+            {
+                SetAssignment(run[positions[i]]);
+            }
+
+            start = end;
+        }
+
+        run.Clear();
     }
 
     // Sizing the tables up front spares a million inserts their rehashing and array doubling. It takes a
@@ -288,7 +337,8 @@ public sealed partial class AccessIndex
 
     private void EndShare(ShareEnded c)
     {
-        if (!TryAsset(c.AssetId, out var slot, out var asset) || !_businessSlots.TryGetValue(c.PartnerId, out var partner))
+        if (!TryAsset(c.AssetId, out var slot, out var asset)
+            || !_businessSlots.TryGetValue(c.PartnerId, out var partner))
         {
             return;
         }
