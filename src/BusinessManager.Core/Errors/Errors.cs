@@ -32,7 +32,7 @@ public static class Errors
 
     public static Error NotAssetOwner() =>
         new("not_asset_owner", ErrorKind.Forbidden,
-            "Only the business that owns this asset may share it or change its shares.");
+            "Only the business that owns this asset may do this; partners cannot share, archive or manage it.");
 
     public static Error NotAllowedToAssign() =>
         new("not_allowed_to_assign", ErrorKind.Forbidden,

@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BusinessManager.Server.Access;
 
-public sealed record CheckResponse(bool Allowed, long PersonId, long AssetId, string? Permission,
+/// <summary><c>Allowed</c> answers for the named permission; without one it is absent and the effective
+/// permissions and paths are the answer.</summary>
+public sealed record CheckResponse(bool? Allowed, long PersonId, long AssetId, string? Permission,
     IReadOnlyList<string> EffectivePermissions, IReadOnlyList<AssetRole> EffectiveRoles,
     IReadOnlyList<PathResponse> Paths, long Revision);
 
@@ -50,7 +52,7 @@ public static class AccessEndpoints
 
         var effective = index.EffectivePermissions(personId, assetId);
         var paths = AccessDescriber.Paths(index.Explain(personId, assetId), asset.Type, names);
-        var allowed = permission is null ? effective != Permission.None : (effective & wanted) == wanted;
+        bool? allowed = permission is null ? null : (effective & wanted) == wanted;
 
         return TypedResults.Ok(new CheckResponse(allowed, personId, assetId, permission,
             RoleCatalog.NamesOf(effective), RoleCatalog.RolesDescribing(effective, asset.Type), paths, index.Revision));

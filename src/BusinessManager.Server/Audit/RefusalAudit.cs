@@ -52,12 +52,16 @@ public sealed class RefusalAudit(IDbContextFactory<BmDb> dbs, AccessIndex index,
             BusinessId = business,
             OtherBusinessId = other,
             AssetId = asset,
-            PersonId = RouteId(http, "personId"),
+
+            // The person named in the route stays a bare id in the details: linking it as the event's person
+            // would show that person's name and e-mail to whoever can read this business's audit log, which
+            // turns any refused request into a directory lookup.
             Details = JsonSerializer.Serialize(new
             {
                 code = problem.ProblemDetails.Extensions.TryGetValue("code", out var code) ? code : null,
                 method = http.Request.Method,
-                endpoint = http.GetEndpoint()?.DisplayName,
+                route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText,
+                personId = RouteId(http, "personId"),
             }, Json.Options),
         });
         await db.SaveChangesAsync(http.RequestAborted);

@@ -82,7 +82,7 @@ public static class TransferEndpoints
             scope.Db.Transfers.Add(row);
             scope.Audit(me, "transfer.opened", new { row.Id, row.KeepShareCeiling }, row.FromId, row.ToId, row.AssetId);
 
-            return ToResponse(row, scope.Index, names, scope.Now);
+            return ToResponse(row, scope.Index, names, scope.Now, viewer: businessId);
         }, ct: ct);
 
         return WriteResults.Created(written, t => $"/api/v1/businesses/{businessId}/transfers/{t.Id}");
@@ -92,24 +92,26 @@ public static class TransferEndpoints
         HttpContext http, AccessIndex index, IDbContextFactory<BmDb> dbs, Names names, TimeProvider time,
         CancellationToken ct)
     {
-        if (Guard.Member(index, http.User.PersonId(), businessId) is { } hidden)
+        // Transfers are the admins' business: other members would learn of assets they cannot see.
+        if (Guard.Admin(index, http.User.PersonId(), businessId) is { } denied)
         {
-            return Problems.From(hidden);
+            return Problems.From(denied);
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var rows = await db.Transfers.AsNoTracking().Where(t => t.FromId == businessId || t.ToId == businessId)
             .OrderBy(t => t.Id).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(r => ToResponse(r, index, names, time.GetUtcNow(), preview: false)).ToList());
+        return TypedResults.Ok(rows.Select(r => ToResponse(r, index, names, time.GetUtcNow(), viewer: null))
+            .ToList());
     }
 
     private static async Task<Results<Ok<TransferResponse>, ProblemHttpResult>> Get(long businessId, long transferId,
         HttpContext http, AccessIndex index, IDbContextFactory<BmDb> dbs, Names names, TimeProvider time,
         CancellationToken ct)
     {
-        if (Guard.Member(index, http.User.PersonId(), businessId) is { } hidden)
+        if (Guard.Admin(index, http.User.PersonId(), businessId) is { } denied)
         {
-            return Problems.From(hidden);
+            return Problems.From(denied);
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -117,7 +119,7 @@ public static class TransferEndpoints
             .FirstOrDefaultAsync(t => t.Id == transferId && (t.FromId == businessId || t.ToId == businessId), ct);
         return row is null
             ? Problems.From(Errors.TransferNotFound())
-            : TypedResults.Ok(ToResponse(row, index, names, time.GetUtcNow()));
+            : TypedResults.Ok(ToResponse(row, index, names, time.GetUtcNow(), viewer: businessId));
     }
 
     private static Task<Results<Ok<WriteResponse<TransferResponse>>, ProblemHttpResult>> Confirm(long businessId,
@@ -161,7 +163,7 @@ public static class TransferEndpoints
         var rows = await db.Transfers.AsNoTracking().Where(t => t.Status == TransferStatus.Open).OrderBy(t => t.Id)
             .ToListAsync(ct);
         var now = time.GetUtcNow();
-        return TypedResults.Ok(rows.Select(r => ToResponse(r, index, names, now))
+        return TypedResults.Ok(rows.Select(r => ToResponse(r, index, names, now, viewer: r.FromId))
             .Where(t => t.Status == TransferStatus.Open).ToList());
     }
 
@@ -222,7 +224,7 @@ public static class TransferEndpoints
                     : Errors.NotSupportAgent();
             }
 
-            var before = ToResponse(row!, scope.Index, names, scope.Now, preview: false);
+            var before = ToResponse(row!, scope.Index, names, scope.Now, viewer: null);
             if (step(scope, me, row!) is { } refused)
             {
                 return refused;
@@ -251,8 +253,12 @@ public static class TransferEndpoints
             row.AssetId);
     }
 
+    /// <summary>
+    /// The preview is shown as the viewing business may see it (rule 7): the owner sees everything that ends
+    /// on its asset; the receiving business sees only its own people and its own share. No viewer: no preview.
+    /// </summary>
     private static TransferResponse ToResponse(TransferRow row, AccessIndex index, Names names, DateTimeOffset now,
-        bool preview = true)
+        long? viewer)
     {
         var state = row.ToState();
         var status = state.StatusAt(now);
@@ -260,11 +266,19 @@ public static class TransferEndpoints
             ? AssetEndpoints.ToResponse(live, names)
             : new AssetResponse(row.AssetId, AssetType.AdAccount, "", names.Business(row.FromId));
         TransferPreview? plan = null;
-        if (preview && status == TransferStatus.Open && index.Asset(row.AssetId)?.OwnerId == row.FromId)
+        if (viewer is { } v && status == TransferStatus.Open && index.Asset(row.AssetId)?.OwnerId == row.FromId)
         {
             var p = TransferRules.Plan(index, state);
-            plan = new TransferPreview(p.Changes.Where(c => c is AssignmentRemoved or ShareEnded).ToList(),
-                p.CarriedOver, row.KeepShareCeiling);
+            var owner = v == row.FromId;
+            plan = new TransferPreview(
+                p.Changes.Where(c => c switch
+                {
+                    AssignmentRemoved a => owner || a.ByBusinessId == v,
+                    ShareEnded s => owner || s.PartnerId == v,
+                    _ => false,
+                }).ToList(),
+                p.CarriedOver.Where(a => owner || a.ByBusinessId == v).ToList(),
+                row.KeepShareCeiling);
         }
 
         return new TransferResponse(row.Id, asset, names.Business(row.FromId), names.Business(row.ToId), status,

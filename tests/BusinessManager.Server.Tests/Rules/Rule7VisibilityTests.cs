@@ -127,7 +127,8 @@ public sealed class Rule7VisibilityTests
         (await world.AAdmin.Share(world.A, world.AA1, world.B, "VIEWER")).Ok();
         (await world.BAdmin.Assign(world.B, world.AA1, world.B1, "VIEWER")).Ok();
 
-        var shared = await world.BAdmin.Get($"/api/v1/access/check?personId={world.B1.Id}&assetId={world.AA1}");
+        var shared = await world.BAdmin.Get(
+            $"/api/v1/access/check?personId={world.B1.Id}&assetId={world.AA1}&permission=reports.view");
         var unshared = await world.BAdmin.Get($"/api/v1/access/check?personId={world.B1.Id}&assetId={world.AA2}");
         var unknown = await world.BAdmin.Get($"/api/v1/access/check?personId={world.B1.Id}&assetId={NeverIssuedId}");
 

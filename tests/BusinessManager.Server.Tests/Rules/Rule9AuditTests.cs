@@ -133,7 +133,8 @@ public sealed class Rule9AuditTests
         Assert.Equal(world.AAdmin.Id, ownerNew[0].GetProperty("actor").GetProperty("id").GetInt64());
         Assert.Equal([RulesSteps.Refusal], partnerNew.Select(Kind));
         Assert.Equal("role_outside_ceiling", partnerNew[0].GetProperty("details").GetProperty("code").GetString());
-        Assert.Equal(world.B2.Id, partnerNew[0].GetProperty("person").GetProperty("id").GetInt64());
+        Assert.Equal(world.B2.Id, partnerNew[0].GetProperty("details").GetProperty("personId").GetInt64());
+        Assert.False(partnerNew[0].TryGetProperty("person", out _), "a refusal must not resolve a person's name");
     }
 
     [Fact]
