@@ -85,6 +85,21 @@ public static class ServerApp
             doc.Info.Version = "v1";
             doc.Info.Description = "Organizations own ad accounts and pages, give their people roles on them, "
                 + "and share chosen assets with partner businesses at a role ceiling.";
+            doc.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["bearer"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "A personal API token from POST /api/v1/people/signin.",
+            };
+            doc.Security =
+            [
+                new Microsoft.OpenApi.OpenApiSecurityRequirement
+                {
+                    [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("bearer", doc)] = [],
+                },
+            ];
             return Task.CompletedTask;
         }));
 
