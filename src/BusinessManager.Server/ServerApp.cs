@@ -110,7 +110,9 @@ public static class ServerApp
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Business Manager API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/docs", o => o
+            .WithTitle("Business Manager API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
         app.MapGet("/health", (AccessIndex i) => TypedResults.Ok(new { status = "ok", revision = i.Revision }))
             .ExcludeFromDescription();

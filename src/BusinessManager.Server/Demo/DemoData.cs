@@ -85,12 +85,12 @@ public static class DemoData
         await Join(http, mia, tokens["leo@flexis.example"], flexis, "leo@flexis.example");
         await Join(http, mia, tokens["nora@flexis.example"], flexis, "nora@flexis.example");
 
-        var page1 = await Create(http, ava, $"/api/v1/businesses/{fixdex}/assets", new { type = "PAGE", name = "FixDex Business Unit 1" });
-        var page2 = await Create(http, ava, $"/api/v1/businesses/{fixdex}/assets", new { type = "PAGE", name = "FixDex Careers" });
-        await Create(http, ava, $"/api/v1/businesses/{fixdex}/assets", new { type = "PAGE", name = "FixDex Investor Relations" });
-        await Create(http, ava, $"/api/v1/businesses/{fixdex}/assets", new { type = "AD_ACCOUNT", name = "FixDex Brand (in-house)" });
-        var ads1 = await Create(http, mia, $"/api/v1/businesses/{flexis}/assets", new { type = "AD_ACCOUNT", name = "FixDex Business Unit 1 Ads" });
-        var ads2 = await Create(http, mia, $"/api/v1/businesses/{flexis}/assets", new { type = "AD_ACCOUNT", name = "FixDex Business Unit 2 Ads" });
+        var page1 = await Asset(http, ava, fixdex, "PAGE", "FixDex Business Unit 1");
+        var page2 = await Asset(http, ava, fixdex, "PAGE", "FixDex Careers");
+        await Asset(http, ava, fixdex, "PAGE", "FixDex Investor Relations");
+        await Asset(http, ava, fixdex, "AD_ACCOUNT", "FixDex Brand (in-house)");
+        var ads1 = await Asset(http, mia, flexis, "AD_ACCOUNT", "FixDex Business Unit 1 Ads");
+        var ads2 = await Asset(http, mia, flexis, "AD_ACCOUNT", "FixDex Business Unit 2 Ads");
 
         var partnership = await Create(http, ava, $"/api/v1/businesses/{fixdex}/partnerships", new { partnerId = flexis });
         await Send(http, mia, HttpMethod.Post, $"/api/v1/businesses/{flexis}/partnerships/{partnership}/accept", null);
@@ -121,6 +121,9 @@ public static class DemoData
             new { email, role = "EMPLOYEE" });
         await Send(http, personToken, HttpMethod.Post, $"/api/v1/me/invitations/{invitation}/accept", null);
     }
+
+    private static Task<long> Asset(HttpClient http, string token, long business, string type, string name) =>
+        Create(http, token, $"/api/v1/businesses/{business}/assets", new { type, name });
 
     private static async Task<long> Create(HttpClient http, string token, string path, object body) =>
         (await Send(http, token, HttpMethod.Post, path, body)).GetProperty("result").GetProperty("id").GetInt64();

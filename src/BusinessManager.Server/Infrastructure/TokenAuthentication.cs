@@ -38,7 +38,8 @@ public sealed class TokenAuthenticationHandler(
         await using var db = await dbs.CreateDbContextAsync(Context.RequestAborted);
         var found = await db.Tokens.AsNoTracking()
             .Where(t => t.Hash == hash && t.RevokedAt == null)
-            .Join(db.People.Where(p => p.DeletedAt == null), t => t.PersonId, p => p.Id, (t, p) => new { p.Id, p.IsSupportAgent, TokenId = t.Id })
+            .Join(db.People.Where(p => p.DeletedAt == null), t => t.PersonId, p => p.Id,
+                (t, p) => new { p.Id, p.IsSupportAgent, TokenId = t.Id })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {

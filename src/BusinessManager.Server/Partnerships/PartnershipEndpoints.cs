@@ -180,7 +180,7 @@ public static class PartnershipEndpoints
                 return refused.Error!;
             }
 
-            var partner = row.RequesterId == businessId ? row.TargetId : row.RequesterId;
+            var partner = row.ToState().OtherThan(businessId);
             var remaining = next == PartnershipStatus.Ended
                 ? await Remaining.AfterAsync(scope.Index, names, businessId,
                     scope.Index.MembersOf(partner).Select(m => m.PersonId).ToList(),
@@ -188,8 +188,7 @@ public static class PartnershipEndpoints
                 : null;
             row.Status = next;
             row.ClosedAt = next == PartnershipStatus.Active ? null : scope.Now;
-            scope.Audit(me, "partnership." + Wire.Of(next).ToLowerInvariant(), new { row.Id }, businessId,
-                row.RequesterId == businessId ? row.TargetId : row.RequesterId);
+            scope.Audit(me, "partnership." + Wire.Of(next).ToLowerInvariant(), new { row.Id }, businessId, partner);
 
             return ToResponse(row, businessId, names, scope.Now) with { StillHasAccess = remaining };
         }, dryRun, ct);
@@ -201,7 +200,7 @@ public static class PartnershipEndpoints
 
     private static PartnershipResponse ToResponse(PartnershipRow row, long viewer, Names names, DateTimeOffset now) =>
         new(row.Id, names.Business(row.RequesterId), names.Business(row.TargetId),
-            names.Business(row.RequesterId == viewer ? row.TargetId : row.RequesterId),
+            names.Business(row.ToState().OtherThan(viewer)),
             row.RequesterId == viewer ? "outgoing" : "incoming", row.ToState().StatusAt(now), row.RequestedAt,
             row.ExpiresAt, row.ClosedAt);
 }

@@ -216,7 +216,8 @@ public static class TransferEndpoints
             var row = await scope.Db.Transfers.FirstOrDefaultAsync(t => t.Id == transferId, ct);
             var visible = row is not null && (businessId is null
                 ? http.User.IsSupportAgent()
-                : row.Involves(businessId.Value) && scope.Index.RoleOf(me, businessId.Value) is not null);
+                : row.ToState().Involves(businessId.Value)
+                    && scope.Index.RoleOf(me, businessId.Value) is not null);
             if (!visible)
             {
                 return http.User.IsSupportAgent() || businessId is not null
@@ -241,8 +242,6 @@ public static class TransferEndpoints
 
         return WriteResults.Ok(written);
     }
-
-    private static bool Involves(this TransferRow row, long businessId) => row.FromId == businessId || row.ToId == businessId;
 
     private static void Close(WriteScope scope, long me, TransferRow row, TransferStatus status)
     {
