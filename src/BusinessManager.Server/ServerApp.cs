@@ -11,6 +11,7 @@ using BusinessManager.Server.Partnerships;
 using BusinessManager.Server.People;
 using BusinessManager.Server.Shares;
 using BusinessManager.Server.Transfers;
+using BusinessManager.Server.WebConsole;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
@@ -79,6 +80,9 @@ public static class ServerApp
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TokenAuthenticationHandler>(
                 TokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
+        services.AddConsole(builder.Configuration["Console:KeysPath"] ?? (database.IsPostgres
+            ? null
+            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database.Path))!, "console-keys")));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Business Manager API";
@@ -105,7 +109,14 @@ public static class ServerApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+
+        // Empty error answers get a body: problem details under /api, a page with words everywhere else.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+            console => console.UseStatusCodePagesWithReExecute("/status/{0}"));
+
+        // Routing after the status pages, so that re-executing /status/404 finds its page.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -113,7 +124,6 @@ public static class ServerApp
         app.MapScalarApiReference("/docs", o => o
             .WithTitle("Business Manager API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
         app.MapGet("/health", (AccessIndex i) => TypedResults.Ok(new { status = "ok", revision = i.Revision }))
             .ExcludeFromDescription();
 
@@ -131,6 +141,7 @@ public static class ServerApp
         api.MapTransfers();
         api.MapAccess();
         api.MapAudit();
+        app.MapConsole();
 
         return app;
     }

@@ -19,7 +19,7 @@ public sealed class OpenApiContractTests
         var served = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!.AsObject();
         served.Remove("servers");
         var text = served.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
-        var committed = Path.Combine(RepositoryRoot(), "docs", "openapi.json");
+        var committed = Path.Combine(Repository.Root, "docs", "openapi.json");
         if (Environment.GetEnvironmentVariable("BM_UPDATE_OPENAPI") == "1")
         {
             await File.WriteAllTextAsync(committed, text);
@@ -28,16 +28,5 @@ public sealed class OpenApiContractTests
         Assert.True(File.Exists(committed), "docs/openapi.json is missing: run with BM_UPDATE_OPENAPI=1.");
         Assert.True(text == await File.ReadAllTextAsync(committed),
             "The API contract changed: run the tests with BM_UPDATE_OPENAPI=1 and commit docs/openapi.json.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "BusinessManager.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
     }
 }

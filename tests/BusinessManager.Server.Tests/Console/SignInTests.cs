@@ -1,0 +1,44 @@
+using BusinessManager.Server.Tests.Harness;
+using Microsoft.Playwright;
+
+namespace BusinessManager.Server.Tests.Console;
+
+/// <summary>Signing up, in and out in a real browser, and the business a new person creates.</summary>
+public sealed class SignInTests
+{
+    [Fact]
+    public async Task SignUp_ThenCreateBusiness_HomeShowsBusinessIdAndCounts()
+    {
+        await using var server = await BmServer.StartAsync();
+        await using var ava = await ConsoleUser.OpenAsync(server);
+
+        await ava.SignUpAsync("ava@fixdex.example", "Ava Admin");
+        await ava.Page.GetByRole(AriaRole.Link, new() { Name = "Create a business" }).ClickAsync();
+        await ava.Page.GetByLabel("Business name").FillAsync("FixDex");
+        await ava.Page.GetByRole(AriaRole.Button, new() { Name = "Create business" }).ClickAsync();
+
+        var id = await ava.Page.Locator("#business-id").InnerTextAsync();
+        Assert.Matches("^[0-9]{9,10}$", id);
+        Assert.Contains("FixDex", await ava.Page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Nothing waits for you", await ava.MainTextAsync(), StringComparison.Ordinal);
+        await ava.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_ShowsMessageNextToForm()
+    {
+        await using var server = await BmServer.StartAsync();
+        using var http = server.NewClient();
+        await Api.SignUpAsync(http, "mia@flexis.example");
+        await using var mia = await ConsoleUser.OpenAsync(server);
+
+        await mia.GotoAsync("/signin");
+        await mia.Page.GetByLabel("E-mail").FillAsync("mia@flexis.example");
+        await mia.Page.GetByLabel("Password").FillAsync("not the password");
+        await mia.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        Assert.EndsWith("/signin", mia.Page.Url, StringComparison.Ordinal);
+        Assert.NotEmpty(await mia.Page.Locator(".field-error").AllInnerTextsAsync());
+        await mia.AssertAccessibleAsync();
+    }
+}
