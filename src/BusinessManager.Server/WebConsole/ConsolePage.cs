@@ -82,7 +82,7 @@ public abstract class ConsolePage : PageModel
     private async Task<IActionResult> EndSessionAsync()
     {
         await HttpContext.SignOutAsync(ConsoleSetup.Scheme);
-        return Redirect("/signin?ended=1");
+        return Redirect("/signin?ended=true");
     }
 }
 

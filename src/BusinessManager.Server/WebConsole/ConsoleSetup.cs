@@ -53,6 +53,7 @@ public static class ConsoleSetup
 
         services.AddHttpContextAccessor();
         services.AddSingleton<ApiAddress>();
+        services.AddSingleton<ChangeSummary>();
         services.AddHttpClient<ConsoleApi>();
     }
 

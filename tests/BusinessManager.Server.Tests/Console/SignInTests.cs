@@ -41,4 +41,25 @@ public sealed class SignInTests
         Assert.NotEmpty(await mia.Page.Locator(".field-error").AllInnerTextsAsync());
         await mia.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task SignOut_RevokesTheSessionToken_OldCookieNoLongerWorks()
+    {
+        await using var server = await BmServer.StartAsync();
+        await using var leo = await ConsoleUser.OpenAsync(server);
+        await leo.SignUpAsync("leo@flexis.example", "Leo Poster");
+        var cookies = await leo.Context.CookiesAsync();
+
+        await leo.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await leo.Page.WaitForURLAsync("**/signin");
+        await using var thief = await ConsoleUser.OpenAsync(server);
+        await thief.Context.AddCookiesAsync(cookies.Select(c => new Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path,
+        }));
+        await thief.GotoAsync("/");
+
+        Assert.Contains("/signin?ended=true", thief.Page.Url, StringComparison.Ordinal);
+        Assert.Contains("session ended", await thief.MainTextAsync(), StringComparison.OrdinalIgnoreCase);
+    }
 }
