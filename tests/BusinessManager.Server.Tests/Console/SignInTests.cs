@@ -55,7 +55,10 @@ public sealed class SignInTests
         await using var thief = await ConsoleUser.OpenAsync(server);
         await thief.Context.AddCookiesAsync(cookies.Select(c => new Cookie
         {
-            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path,
+            Name = c.Name,
+            Value = c.Value,
+            Domain = c.Domain,
+            Path = c.Path,
         }));
         await thief.GotoAsync("/");
 
