@@ -10,8 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace BusinessManager.Server.Demo;
 
 /// <summary>
-/// Loads the reference scenario of PRODUCT.md by calling the running service's own HTTP API, so the demo data
-/// passes every rule and lands in the audit log like anything a person would do. Runs once per database.
+/// Sets the stage of PRODUCT.md's reference scenario by calling the running service's own HTTP API, so the demo
+/// data passes every rule and lands in the audit log like anything a person would do: FixDex and Flexis Media,
+/// their people and their assets, and no partnership yet, so that a newcomer plays the scenario itself (in the
+/// web console or with curl, as README shows). Runs once per database.
 /// </summary>
 public static class DemoData
 {
@@ -45,18 +47,21 @@ public static class DemoData
         var businesses = await read.Businesses.AsNoTracking().Where(b => b.Name == "FixDex" || b.Name == "Flexis Media")
             .ToListAsync();
         output.WriteLine();
-        output.WriteLine($"Demo data loaded: the FixDex / Flexis Media scenario. API at {address}, reference at {address}/docs");
+        output.WriteLine("Demo data loaded: FixDex and Flexis Media, their people and assets, no partnership yet.");
+        output.WriteLine($"Web console at {address}/ (sign in below), API reference at {address}/docs");
         foreach (var b in businesses)
         {
             output.WriteLine($"  business {b.Name}: id {b.Id}");
         }
 
-        output.WriteLine($"Sign in as any demo person (password '{Password}'):");
+        output.WriteLine($"Sign in at {address}/signin as any demo person, password '{Password}':");
         foreach (var (email, name) in People)
         {
-            output.WriteLine($"  {name,-24} curl -s {address}/api/v1/people/signin -H 'Content-Type: application/json' "
-                + $"-d '{{\"email\":\"{email}\",\"password\":\"{Password}\"}}'");
+            output.WriteLine($"  {name,-24} {email}");
         }
+
+        output.WriteLine($"API token: curl -s {address}/api/v1/people/signin -H 'Content-Type: application/json' "
+            + $"-d '{{\"email\":\"ava@fixdex.example\",\"password\":\"{Password}\"}}'");
 
         output.WriteLine();
     }
@@ -64,13 +69,11 @@ public static class DemoData
     private static async Task SeedAsync(HttpClient http, BmDb db)
     {
         var tokens = new Dictionary<string, string>();
-        var ids = new Dictionary<string, long>();
         foreach (var (email, name) in People)
         {
             var signedUp = await Send(http, null, HttpMethod.Post, "/api/v1/people/signup",
                 new { email, name, password = Password });
             tokens[email] = signedUp.GetProperty("result").GetProperty("token").GetString()!;
-            ids[email] = signedUp.GetProperty("result").GetProperty("person").GetProperty("id").GetInt64();
         }
 
         var support = await db.People.FirstAsync(p => p.Email == "sam@support.example");
@@ -85,34 +88,12 @@ public static class DemoData
         await Join(http, mia, tokens["leo@flexis.example"], flexis, "leo@flexis.example");
         await Join(http, mia, tokens["nora@flexis.example"], flexis, "nora@flexis.example");
 
-        var page1 = await Asset(http, ava, fixdex, "PAGE", "FixDex Business Unit 1");
-        var page2 = await Asset(http, ava, fixdex, "PAGE", "FixDex Careers");
+        await Asset(http, ava, fixdex, "PAGE", "FixDex Business Unit 1");
+        await Asset(http, ava, fixdex, "PAGE", "FixDex Careers");
         await Asset(http, ava, fixdex, "PAGE", "FixDex Investor Relations");
         await Asset(http, ava, fixdex, "AD_ACCOUNT", "FixDex Brand (in-house)");
-        var ads1 = await Asset(http, mia, flexis, "AD_ACCOUNT", "FixDex Business Unit 1 Ads");
-        var ads2 = await Asset(http, mia, flexis, "AD_ACCOUNT", "FixDex Business Unit 2 Ads");
-
-        var partnership = await Create(http, ava, $"/api/v1/businesses/{fixdex}/partnerships", new { partnerId = flexis });
-        await Send(http, mia, HttpMethod.Post, $"/api/v1/businesses/{flexis}/partnerships/{partnership}/accept", null);
-        foreach (var page in new[] { page1, page2 })
-        {
-            await Send(http, ava, HttpMethod.Post, $"/api/v1/businesses/{fixdex}/shares",
-                new { assetId = page, partnerId = flexis, ceiling = "DIRECT_SPONSORED_CONTENT_POSTER" });
-            await Send(http, mia, HttpMethod.Put,
-                $"/api/v1/businesses/{flexis}/assets/{page}/assignments/{ids["leo@flexis.example"]}",
-                new { role = "DIRECT_SPONSORED_CONTENT_POSTER" });
-        }
-
-        await Send(http, mia, HttpMethod.Put, $"/api/v1/businesses/{flexis}/assets/{page1}/assignments/{ids["nora@flexis.example"]}",
-            new { role = "ANALYST" });
-        foreach (var account in new[] { ads1, ads2 })
-        {
-            await Send(http, mia, HttpMethod.Post, $"/api/v1/businesses/{flexis}/shares",
-                new { assetId = account, partnerId = fixdex, ceiling = "VIEWER" });
-        }
-
-        await Send(http, ava, HttpMethod.Put, $"/api/v1/businesses/{fixdex}/assets/{ads1}/assignments/{ids["felix@fixdex.example"]}",
-            new { role = "VIEWER" });
+        await Asset(http, mia, flexis, "AD_ACCOUNT", "FixDex Business Unit 1 Ads");
+        await Asset(http, mia, flexis, "AD_ACCOUNT", "FixDex Business Unit 2 Ads");
     }
 
     private static async Task Join(HttpClient http, string adminToken, string personToken, long business, string email)

@@ -231,9 +231,13 @@ public static class TransferEndpoints
                 return refused;
             }
 
+            // A completed transfer answers with the asset as it now is: owned by the receiving business.
             return before with
             {
-                Status = row!.Status,
+                Asset = row!.Status == TransferStatus.Completed
+                    ? before.Asset with { Owner = names.Business(row.ToId) }
+                    : before.Asset,
+                Status = row.Status,
                 ConfirmedByFrom = row.ConfirmedByFrom,
                 ConfirmedByTo = row.ConfirmedByTo,
                 ClosedAt = row.ClosedAt,

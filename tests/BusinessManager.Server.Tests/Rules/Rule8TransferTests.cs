@@ -55,6 +55,7 @@ public sealed class Rule8TransferTests
 
         completed.Ok();
         Assert.Equal("COMPLETED", completed.Result.GetProperty("status").GetString());
+        Assert.Equal(world.B, completed.Result.GetProperty("asset").GetProperty("owner").GetProperty("id").GetInt64());
         Assert.True(RulesSteps.HasChange(completed, "asset_owner_changed"));
         Assert.True(await world.BAdmin.Can(world.AA1, "billing.manage"));
         Assert.False(await world.AAdmin.Can(world.AA1, "reports.view"));
