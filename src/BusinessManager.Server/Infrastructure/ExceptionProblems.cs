@@ -27,6 +27,16 @@ public sealed partial class ExceptionProblems(ILogger<ExceptionProblems> logger)
         {
             LogUnhandled(logger, exception);
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            if (!context.Request.Path.StartsWithSegments("/api"))
+            {
+                // A person at the web console reads words, not JSON.
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync("<!DOCTYPE html><html lang=\"en\"><title>Something went wrong</title>"
+                    + "<h1>Something went wrong on our side</h1><p>Nothing was changed. <a href=\"/\">Start again</a>."
+                    + "</p></html>", ct);
+                return true;
+            }
+
             var internalError = Problems.Details(new Error("internal_error", ErrorKind.Conflict,
                 "Something went wrong on our side; nothing was changed."));
             internalError.Status = 500;
