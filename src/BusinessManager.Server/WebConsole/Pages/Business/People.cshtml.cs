@@ -1,0 +1,147 @@
+using BusinessManager.Server.Businesses;
+using BusinessManager.Server.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BusinessManager.Server.WebConsole.Pages.Business;
+
+/// <summary>
+/// The business's members and, for admins, invitations, business roles and removals. Removing a member (or
+/// leaving) first shows the API's dry run: the roles on assets that end, and the access the person keeps
+/// another way.
+/// </summary>
+public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
+{
+    public IReadOnlyList<MemberResponse> Members { get; private set; } = [];
+
+    public IReadOnlyList<InvitationResponse> Invitations { get; private set; } = [];
+
+    public PreviewModel? Removal { get; private set; }
+
+    public IReadOnlyList<RemainingAccessResponse> Keeps { get; private set; } = [];
+
+    public MemberResponse? Leaving { get; private set; }
+
+    [BindProperty(Name = "email")]
+    public string Email { get; set; } = "";
+
+    [BindProperty(Name = "role")]
+    public string? Role { get; set; }
+
+    public async Task OnGetAsync(long? remove)
+    {
+        await LoadAsync();
+        if (remove is { } personId)
+        {
+            await PreviewRemovalAsync(personId);
+        }
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync()
+    {
+        var invited = await Api.PostAsync<WriteResponse<InvitationResponse>>($"{ApiBase}/invitations",
+            new { email = Email, role = Role });
+        if (!invited.IsOk)
+        {
+            return await RefusedAsync(invited.Problem!, "invite");
+        }
+
+        var invitation = invited.Value!.Result;
+
+        return Done($"Invitation sent to {invitation.Email} as {Labels.Of(invitation.Role)}. They see it under "
+            + "Invitations once they sign in with that address.", $"{Base}/people");
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(long invitationId)
+    {
+        var revoked = await Api.DeleteAsync<WriteResponse<InvitationResponse>>($"{ApiBase}/invitations/{invitationId}");
+        if (!revoked.IsOk)
+        {
+            return await RefusedAsync(revoked.Problem!, $"invitation-{invitationId}");
+        }
+
+        return Done($"Revoked the invitation to {revoked.Value!.Result.Email}.", $"{Base}/people");
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(long personId)
+    {
+        var changed = await Api.PatchAsync<WriteResponse<Core.Catalog.BusinessRole>>($"{ApiBase}/members/{personId}",
+            new { role = Role });
+        if (!changed.IsOk)
+        {
+            return await RefusedAsync(changed.Problem!, $"member-{personId}");
+        }
+
+        var lines = await summary.DescribeAsync(changed.Value!.Changes, HttpContext.RequestAborted);
+
+        return Done(lines.Count > 0 ? string.Join(" ", lines.Select(l => l.Text)) : "Nothing changed.",
+            $"{Base}/people");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(long personId)
+    {
+        var removed = await Api.DeleteAsync<WriteResponse<MemberRemovalResponse>>($"{ApiBase}/members/{personId}");
+        if (!removed.IsOk)
+        {
+            return await RefusedAsync(removed.Problem!, $"member-{personId}");
+        }
+
+        var ended = removed.Value!.Changes.Count(c => c is Core.Access.AssignmentRemoved);
+        var roles = ended == 1 ? "1 role on an asset ended" : $"{ended} roles on assets ended";
+        if (personId == MeId)
+        {
+            var next = Context.Me.Memberships.FirstOrDefault(m => m.Business.Id != BusinessId);
+            return Done($"You left {Business.Name} (id {BusinessId}); {roles}.",
+                next is null ? "/" : $"/b/{next.Business.Id}");
+        }
+
+        var lines = await summary.DescribeAsync(removed.Value.Changes, HttpContext.RequestAborted);
+        var left = lines.FirstOrDefault(l => l.Kind == "member")?.Text ?? $"Person {personId} left.";
+
+        return Done($"{left} {roles[..1].ToUpperInvariant()}{roles[1..]}.", $"{Base}/people");
+    }
+
+    private async Task PreviewRemovalAsync(long personId)
+    {
+        var dryRun = await Api.DeleteAsync<WriteResponse<MemberRemovalResponse>>(
+            $"{ApiBase}/members/{personId}?dryRun=true");
+        if (!dryRun.IsOk)
+        {
+            Show(dryRun.Problem!, $"member-{personId}");
+            return;
+        }
+
+        var self = personId == MeId;
+        Leaving = Members.FirstOrDefault(m => m.Person.Id == personId);
+        var who = Leaving is { } m ? $"{m.Person.Name} ({m.Person.Email}, id {personId})" : $"person {personId}";
+        var lines = await summary.DescribeAsync(dryRun.Value!.Changes, HttpContext.RequestAborted);
+        Keeps = dryRun.Value.Result.StillHasAccess;
+        Removal = new PreviewModel(
+            self ? $"Leave {Business.Name} (id {BusinessId})?" : $"Remove {who} from {Business.Name}?",
+            lines,
+            Url.Page("/Business/People", "Remove", new { businessId = BusinessId, personId })!,
+            [],
+            self ? $"Leave {Business.Name}" : $"Remove {Leaving?.Person.Name ?? who}",
+            $"{Base}/people");
+    }
+
+    private async Task<IActionResult> RefusedAsync(ApiProblem problem, string form)
+    {
+        Show(problem, form);
+        await LoadAsync();
+
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var members = await AllPages.ReadAsync<MemberResponse>(Api, $"{ApiBase}/members");
+        Members = members.Value ?? [];
+        if (!Context.IsAdmin)
+        {
+            return;
+        }
+
+        var invitations = await Api.GetAsync<List<InvitationResponse>>($"{ApiBase}/invitations");
+        Invitations = invitations.Value?.Where(i => i.Status == "PENDING").ToList() ?? [];
+    }
+}
