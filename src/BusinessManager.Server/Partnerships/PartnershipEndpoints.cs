@@ -11,11 +11,13 @@ namespace BusinessManager.Server.Partnerships;
 
 public sealed record RequestPartnershipRequest(long PartnerId);
 
-/// <summary>A partnership from one side. After an ending, <c>StillHasAccess</c> lists the partner's people who
-/// keep access to our assets by another path (e.g. they are also our members), for us to decide about.</summary>
+/// <summary>A partnership from one side. <c>AcceptedAt</c> says since when two businesses are partners (in
+/// reads). After an ending, <c>StillHasAccess</c> lists the partner's people who keep access to our assets by
+/// another path (e.g. they are also our members), for us to decide about.</summary>
 public sealed record PartnershipResponse(long Id, NamedRef Requester, NamedRef Target, NamedRef Partner,
     string Direction, PartnershipStatus Status, DateTimeOffset RequestedAt, DateTimeOffset ExpiresAt,
-    DateTimeOffset? ClosedAt, IReadOnlyList<RemainingAccessResponse>? StillHasAccess = null);
+    DateTimeOffset? ClosedAt, IReadOnlyList<RemainingAccessResponse>? StillHasAccess = null,
+    DateTimeOffset? AcceptedAt = null);
 
 /// <summary>Rule 2, from one business's side: the route names the business, the partnership must involve it.</summary>
 public static class PartnershipEndpoints
@@ -105,8 +107,9 @@ public static class PartnershipEndpoints
         var rows = await db.Partnerships.AsNoTracking()
             .Where(p => p.RequesterId == businessId || p.TargetId == businessId)
             .ToListAsync(ct);
+        var accepted = await Acceptances.OfAsync(db, businessId, ct);
         var now = time.GetUtcNow();
-        var items = rows.Select(r => ToResponse(r, businessId, names, now))
+        var items = rows.Select(r => ToResponse(r, businessId, names, now) with { AcceptedAt = accepted.Of(r) })
             .Where(p => direction is null || p.Direction == direction)
             .Where(p => statusFilter.Value is null || p.Status == statusFilter.Value)
             .OrderBy(p => p.Id)
@@ -128,9 +131,15 @@ public static class PartnershipEndpoints
         var row = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnershipId
             && (p.RequesterId == businessId || p.TargetId == businessId), ct);
 
-        return row is null
-            ? Problems.From(Errors.PartnershipNotFound())
-            : TypedResults.Ok(ToResponse(row, businessId, names, time.GetUtcNow()));
+        if (row is null)
+        {
+            return Problems.From(Errors.PartnershipNotFound());
+        }
+
+        var accepted = await Acceptances.OfAsync(db, businessId, ct);
+        var response = ToResponse(row, businessId, names, time.GetUtcNow());
+
+        return TypedResults.Ok(response with { AcceptedAt = accepted.Of(row) });
     }
 
     private static Task<Results<Ok<WriteResponse<PartnershipResponse>>, ProblemHttpResult>> Accept(long businessId,
