@@ -86,8 +86,10 @@ public static class AuditWords
             "share.ceiling_effect" => $"Assigned {Role(Text(d, "assignedRole"))}; can now do {Roles(d, "before")} → "
                 + Roles(d, "after"),
             "request.refused" => $"Refused: {Words(Text(d, "code") ?? "error").ToLowerInvariant()}, "
-                + $"{Text(d, "method")} {Text(d, "route")}" + (Number(d, "personId") is { } p ? $" (person id {p})" : ""),
+                + $"{Text(d, "method")} {Text(d, "route")}"
+                + (Number(d, "personId") is { } p ? $" (person id {p})" : ""),
             _ when e.Kind.StartsWith("transfer.", StringComparison.Ordinal) => Transfer(d),
+            _ when e.Kind.StartsWith("partnership.", StringComparison.Ordinal) => $"Partnership id {Number(d, "id")}",
             _ when e.Kind.StartsWith("invitation.", StringComparison.Ordinal) =>
                 $"Invitation id {Number(d, "id")}" + (Text(d, "role") is { } role ? $" as {Words(role)}" : ""),
             _ => Fields(d),

@@ -33,9 +33,13 @@ public static class TransferWords
     public static string Asset(AssetResponse asset) =>
         $"{Labels.Of(asset.Type).ToLowerInvariant()} {asset.Name} (id {asset.Id})";
 
+    /// <summary>The same, to start a sentence or a table cell: "Ad account FixDex Ads (id 123)".</summary>
+    public static string AssetFirst(AssetResponse asset) => $"{Labels.Of(asset.Type)} {asset.Name} (id {asset.Id})";
+
     public static string Status(TransferResponse t) => t.Status switch
     {
-        TransferStatus.Open when t.ConfirmedByFrom && t.ConfirmedByTo => "Open: both sides confirmed, waiting for support",
+        TransferStatus.Open when t.ConfirmedByFrom && t.ConfirmedByTo =>
+            "Open: both sides confirmed, waiting for support",
         TransferStatus.Open => "Open: waiting for confirmation",
         TransferStatus.Completed => "Completed",
         TransferStatus.Rejected => "Rejected by support",

@@ -26,16 +26,17 @@ public sealed class TransferTests
         var ownerView = await mia.MainTextAsync();
         var ownerEnds = await mia.Page.Locator("ul.ends li").AllInnerTextsAsync();
 
-        Assert.Contains($"Transfer of ad account FixDex Brand Ads (id {s.BrandAds})", ownerView, StringComparison.Ordinal);
+        Assert.Contains($"Transfer of ad account FixDex Brand Ads (id {s.BrandAds})", ownerView,
+            StringComparison.Ordinal);
         Assert.Contains("Transfer of ad account FixDex Brand Ads", await mia.Page.Locator(".flash").InnerTextAsync(),
             StringComparison.Ordinal);
         Assert.Equal(2, ownerEnds.Count);
-        Assert.Contains(ownerEnds, l => l == $"Leo Poster (leo@flexis.example, id {s.Leo.Id}) loses Campaign manager on "
-            + $"ad account FixDex Brand Ads (id {s.BrandAds}) (given by Flexis Media (id {s.Flexis})).");
+        Assert.Contains(ownerEnds, l => l == $"Leo Poster (leo@flexis.example, id {s.Leo.Id}) loses Campaign "
+            + $"manager on ad account FixDex Brand Ads (id {s.BrandAds}) (given by Flexis Media (id {s.Flexis})).");
         Assert.Contains(ownerEnds, l => l == $"ad account FixDex Brand Ads (id {s.BrandAds}) is no longer shared with "
             + $"FixDex (id {s.FixDex}).");
-        Assert.Contains($"Finn Viewer (finn@fixdex.example, id {s.Finn.Id}) keeps Viewer on ad account FixDex Brand Ads "
-            + $"(id {s.BrandAds}) (given by FixDex (id {s.FixDex})).", ownerView, StringComparison.Ordinal);
+        Assert.Contains($"Finn Viewer (finn@fixdex.example, id {s.Finn.Id}) keeps Viewer on ad account FixDex Brand "
+            + $"Ads (id {s.BrandAds}) (given by FixDex (id {s.FixDex})).", ownerView, StringComparison.Ordinal);
         await mia.AssertAccessibleAsync();
 
         await ava.GotoAsync($"/b/{s.FixDex}");
@@ -43,7 +44,8 @@ public sealed class TransferTests
         await ava.Page.GetByRole(AriaRole.Link, new() { Name = "Review it" }).ClickAsync();
         var receiverView = await ava.MainTextAsync();
 
-        Assert.Contains($"Transfer of FixDex Brand Ads (id {s.BrandAds}) from Flexis Media", home, StringComparison.Ordinal);
+        Assert.Contains($"Transfer of FixDex Brand Ads (id {s.BrandAds}) from Flexis Media", home,
+            StringComparison.Ordinal);
         Assert.Contains("needs your confirmation", home, StringComparison.Ordinal);
         Assert.Contains($"Finn Viewer (finn@fixdex.example, id {s.Finn.Id}) keeps Viewer", receiverView,
             StringComparison.Ordinal);
@@ -71,7 +73,8 @@ public sealed class TransferTests
         Assert.Contains("Completing it does this, at once", step, StringComparison.Ordinal);
         Assert.Contains($"Leo Poster (leo@flexis.example, id {s.Leo.Id}) loses Campaign manager", step,
             StringComparison.Ordinal);
-        Assert.Contains($"Finn Viewer (finn@fixdex.example, id {s.Finn.Id}) keeps Viewer", step, StringComparison.Ordinal);
+        Assert.Contains($"Finn Viewer (finn@fixdex.example, id {s.Finn.Id}) keeps Viewer", step,
+            StringComparison.Ordinal);
         await desk.AssertAccessibleAsync();
 
         await desk.Page.GetByRole(AriaRole.Button, new() { Name = "Complete the transfer" }).ClickAsync();
@@ -106,7 +109,8 @@ public sealed class TransferTests
         Assert.Contains("A transfer can be completed only after an admin of each business has confirmed it.", row,
             StringComparison.Ordinal);
         Assert.Contains("not confirmed yet", row, StringComparison.Ordinal);
-        Assert.Equal(0, await desk.Page.GetByRole(AriaRole.Button, new() { Name = "Complete the transfer" }).CountAsync());
+        Assert.Equal(0,
+            await desk.Page.GetByRole(AriaRole.Button, new() { Name = "Complete the transfer" }).CountAsync());
         Assert.Equal("OPEN", still.Ok().Body.GetProperty("status").GetString());
         await desk.AssertAccessibleAsync();
     }
@@ -168,8 +172,8 @@ public sealed class TransferTests
         var step = await ava.Page.Locator("section.preview").InnerTextAsync();
         var beforeConfirm = await s.Ava.Get($"/api/v1/businesses/{s.FixDex}/transfers/{transfer}");
 
-        Assert.Contains($"Cancel the transfer of ad account FixDex Brand Ads (id {s.BrandAds})? It stays with Flexis Media",
-            step, StringComparison.Ordinal);
+        Assert.Contains($"Cancel the transfer of ad account FixDex Brand Ads (id {s.BrandAds})? It stays with "
+            + "Flexis Media", step, StringComparison.Ordinal);
         Assert.Contains("Nothing else ends", step, StringComparison.Ordinal);
         Assert.Equal("OPEN", beforeConfirm.Ok().Body.GetProperty("status").GetString());
         await ava.AssertAccessibleAsync();
@@ -193,7 +197,8 @@ public sealed class TransferTests
         await mia.GotoAsync($"/b/{s.Flexis}/transfers");
         await mia.Page.GetByLabel("Asset", new() { Exact = true }).SelectOptionAsync(Id(s.BrandAds));
         await mia.Page.GetByLabel("New owner's business id").FillAsync(Id(s.FixDex));
-        await mia.Page.GetByLabel("Share the old owner keeps").SelectOptionAsync(new SelectOptionValue { Label = "Analyst" });
+        await mia.Page.GetByLabel("Share the old owner keeps")
+            .SelectOptionAsync(new SelectOptionValue { Label = "Analyst" });
         await mia.Page.GetByRole(AriaRole.Button, new() { Name = "Open the transfer" }).ClickAsync();
         var keep = mia.Page.GetByLabel("Share the old owner keeps");
         var transfers = await s.Mia.Get($"/api/v1/businesses/{s.Flexis}/transfers");

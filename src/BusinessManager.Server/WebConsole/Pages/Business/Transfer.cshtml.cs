@@ -29,6 +29,8 @@ public sealed class TransferModel(ChangeSummary summary) : BusinessPage
 
     public string Path => $"{Base}/transfers/{TransferId}";
 
+    private string ApiPath => $"{ApiBase}/transfers/{TransferId}";
+
     public async Task<IActionResult> OnGetAsync(bool cancel = false)
     {
         if (!await LoadAsync())
@@ -38,7 +40,7 @@ public sealed class TransferModel(ChangeSummary summary) : BusinessPage
 
         if (cancel && IsOpen)
         {
-            var dry = await Api.PostAsync<WriteResponse<TransferResponse>>($"{ApiBase}/transfers/{TransferId}/cancel?dryRun=true");
+            var dry = await Api.PostAsync<WriteResponse<TransferResponse>>($"{ApiPath}/cancel?dryRun=true");
             if (!dry.IsOk)
             {
                 Show(dry.Problem!, "cancel");
@@ -56,7 +58,7 @@ public sealed class TransferModel(ChangeSummary summary) : BusinessPage
 
     public async Task<IActionResult> OnPostConfirmAsync()
     {
-        var confirmed = await Api.PostAsync<WriteResponse<TransferResponse>>($"{ApiBase}/transfers/{TransferId}/confirm");
+        var confirmed = await Api.PostAsync<WriteResponse<TransferResponse>>($"{ApiPath}/confirm");
         if (!confirmed.IsOk)
         {
             return await RefusedAsync(confirmed.Problem!, "confirm");
@@ -72,7 +74,7 @@ public sealed class TransferModel(ChangeSummary summary) : BusinessPage
 
     public async Task<IActionResult> OnPostCancelAsync()
     {
-        var cancelled = await Api.PostAsync<WriteResponse<TransferResponse>>($"{ApiBase}/transfers/{TransferId}/cancel");
+        var cancelled = await Api.PostAsync<WriteResponse<TransferResponse>>($"{ApiPath}/cancel");
         if (!cancelled.IsOk)
         {
             return await RefusedAsync(cancelled.Problem!, "cancel");
@@ -80,8 +82,8 @@ public sealed class TransferModel(ChangeSummary summary) : BusinessPage
 
         var t = cancelled.Value!.Result;
 
-        return Done($"Transfer of {TransferWords.Asset(t.Asset)} cancelled; it stays with {t.From.Name} (id {t.From.Id}).",
-            Path);
+        return Done($"Transfer of {TransferWords.Asset(t.Asset)} cancelled; it stays with {t.From.Name} "
+            + $"(id {t.From.Id}).", Path);
     }
 
     private async Task<IActionResult> RefusedAsync(ApiProblem problem, string form)
@@ -97,7 +99,7 @@ public sealed class TransferModel(ChangeSummary summary) : BusinessPage
 
     private async Task<bool> LoadAsync()
     {
-        var transfer = await Api.GetAsync<TransferResponse>($"{ApiBase}/transfers/{TransferId}");
+        var transfer = await Api.GetAsync<TransferResponse>(ApiPath);
         if (!transfer.IsOk)
         {
             return false;

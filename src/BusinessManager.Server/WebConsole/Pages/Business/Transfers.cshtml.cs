@@ -73,8 +73,8 @@ public sealed class TransfersModel : BusinessPage
 
         var t = opened.Value!.Result;
 
-        return Done($"Transfer of {TransferWords.Asset(t.Asset)} to {t.To.Name} (id {t.To.Id}) opened. An admin of each "
-            + "business must confirm it; then support completes it.", $"{Base}/transfers/{t.Id}");
+        return Done($"Transfer of {TransferWords.Asset(t.Asset)} to {t.To.Name} (id {t.To.Id}) opened. An admin "
+            + "of each business must confirm it; then support completes it.", $"{Base}/transfers/{t.Id}");
     }
 
     /// <summary>Refusals about a named thing without a field go next to that thing's control.</summary>

@@ -14,6 +14,7 @@ public sealed record SupportStep(TransferResponse Transfer, TransferPreviewModel
 public sealed class SupportTransfersModel(ChangeSummary summary) : ConsolePage
 {
     private const string Path = "/support/transfers";
+    private const string ApiPath = "/api/v1/support/transfers";
 
     public IReadOnlyList<TransferResponse> Open { get; private set; } = [];
 
@@ -34,7 +35,7 @@ public sealed class SupportTransfersModel(ChangeSummary summary) : ConsolePage
         }
 
         var verb = complete is not null ? "complete" : "reject";
-        var dry = await Api.PostAsync<WriteResponse<TransferResponse>>($"/api/v1/support/transfers/{id}/{verb}?dryRun=true");
+        var dry = await Api.PostAsync<WriteResponse<TransferResponse>>($"{ApiPath}/{id}/{verb}?dryRun=true");
         if (!dry.IsOk)
         {
             Show(dry.Problem!, KeyFor(id));
@@ -50,7 +51,7 @@ public sealed class SupportTransfersModel(ChangeSummary summary) : ConsolePage
 
     public async Task<IActionResult> OnPostCompleteAsync(long id)
     {
-        var done = await Api.PostAsync<WriteResponse<TransferResponse>>($"/api/v1/support/transfers/{id}/complete");
+        var done = await Api.PostAsync<WriteResponse<TransferResponse>>($"{ApiPath}/{id}/complete");
         if (!done.IsOk)
         {
             return await RefusedAsync(done.Problem!, id);
@@ -58,12 +59,13 @@ public sealed class SupportTransfersModel(ChangeSummary summary) : ConsolePage
 
         var t = done.Value!.Result;
 
-        return Done($"Transfer completed: {TransferWords.Asset(t.Asset)} now belongs to {t.To.Name} (id {t.To.Id}).", Path);
+        return Done($"Transfer completed: {TransferWords.Asset(t.Asset)} now belongs to {t.To.Name} (id {t.To.Id}).",
+            Path);
     }
 
     public async Task<IActionResult> OnPostRejectAsync(long id)
     {
-        var done = await Api.PostAsync<WriteResponse<TransferResponse>>($"/api/v1/support/transfers/{id}/reject");
+        var done = await Api.PostAsync<WriteResponse<TransferResponse>>($"{ApiPath}/{id}/reject");
         if (!done.IsOk)
         {
             return await RefusedAsync(done.Problem!, id);
@@ -71,7 +73,8 @@ public sealed class SupportTransfersModel(ChangeSummary summary) : ConsolePage
 
         var t = done.Value!.Result;
 
-        return Done($"Transfer rejected: {TransferWords.Asset(t.Asset)} stays with {t.From.Name} (id {t.From.Id}).", Path);
+        return Done($"Transfer rejected: {TransferWords.Asset(t.Asset)} stays with {t.From.Name} (id {t.From.Id}).",
+            Path);
     }
 
     private async Task<IActionResult> RefusedAsync(ApiProblem problem, long id)
@@ -85,12 +88,12 @@ public sealed class SupportTransfersModel(ChangeSummary summary) : ConsolePage
         return Page();
     }
 
-    /// <summary>A refusal shows in its transfer's row, or above the list when that transfer is no longer listed.</summary>
+    /// <summary>A refusal shows in its transfer's row, or above the list when that transfer is not listed.</summary>
     private string KeyFor(long id) => Open.Any(t => t.Id == id) ? ErrorKey(id) : "support";
 
     private async Task<bool> LoadAsync()
     {
-        var open = await Api.GetAsync<List<TransferResponse>>("/api/v1/support/transfers");
+        var open = await Api.GetAsync<List<TransferResponse>>(ApiPath);
         Open = open.Value ?? [];
 
         return open.IsOk;
