@@ -35,14 +35,15 @@ public static class TransferEndpoints
         group.MapGet("/{transferId}", Get).WithName("GetTransfer").WithSummary("One transfer, with a live preview");
         group.MapPost("/{transferId}/confirm", Confirm).WithName("ConfirmTransfer")
             .WithSummary("Confirm for this business's side (admins)");
-        group.MapPost("/{transferId}/cancel", Cancel).WithName("CancelTransfer").WithSummary("Withdraw (either side)");
+        group.MapPost("/{transferId}/cancel", Cancel).WithName("CancelTransfer")
+            .WithSummary("Withdraw (either side). dryRun=true checks it would be accepted");
 
         var support = api.MapGroup("/support/transfers").WithTags("Support").RequireAuthorization();
         support.MapGet("", SupportList).WithName("SupportListTransfers").WithSummary("Open transfers (support agents)");
         support.MapPost("/{transferId}/complete", Complete).WithName("CompleteTransfer")
-            .WithSummary("Complete a transfer both sides confirmed (support agents)");
+            .WithSummary("Complete a transfer both sides confirmed (support agents). dryRun=true previews the changes");
         support.MapPost("/{transferId}/reject", Reject).WithName("RejectTransfer")
-            .WithSummary("Reject a transfer (support agents)");
+            .WithSummary("Reject a transfer (support agents). dryRun=true checks it would be accepted");
     }
 
     private static async Task<Results<Created<WriteResponse<TransferResponse>>, ProblemHttpResult>> Open(
@@ -124,7 +125,7 @@ public static class TransferEndpoints
 
     private static Task<Results<Ok<WriteResponse<TransferResponse>>, ProblemHttpResult>> Confirm(long businessId,
         long transferId, HttpContext http, Writer writer, Names names, CancellationToken ct) =>
-        Act(transferId, http, writer, names, ct, businessId, (scope, me, row) =>
+        Act(transferId, http, writer, names, dryRun: false, ct, businessId, (scope, me, row) =>
         {
             if (TransferRules.Confirm(scope.Index, me, businessId, row.ToState(), scope.Now) is { } refused)
             {
@@ -139,8 +140,8 @@ public static class TransferEndpoints
         });
 
     private static Task<Results<Ok<WriteResponse<TransferResponse>>, ProblemHttpResult>> Cancel(long businessId,
-        long transferId, HttpContext http, Writer writer, Names names, CancellationToken ct) =>
-        Act(transferId, http, writer, names, ct, businessId, (scope, me, row) =>
+        long transferId, HttpContext http, Writer writer, Names names, CancellationToken ct, bool dryRun = false) =>
+        Act(transferId, http, writer, names, dryRun, ct, businessId, (scope, me, row) =>
         {
             if (TransferRules.Cancel(scope.Index, me, businessId, row.ToState(), scope.Now) is { } refused)
             {
@@ -168,8 +169,8 @@ public static class TransferEndpoints
     }
 
     private static Task<Results<Ok<WriteResponse<TransferResponse>>, ProblemHttpResult>> Complete(long transferId,
-        HttpContext http, Writer writer, Names names, CancellationToken ct) =>
-        Act(transferId, http, writer, names, ct, businessId: null, (scope, me, row) =>
+        HttpContext http, Writer writer, Names names, CancellationToken ct, bool dryRun = false) =>
+        Act(transferId, http, writer, names, dryRun, ct, businessId: null, (scope, me, row) =>
         {
             if (!http.User.IsSupportAgent())
             {
@@ -188,8 +189,8 @@ public static class TransferEndpoints
         });
 
     private static Task<Results<Ok<WriteResponse<TransferResponse>>, ProblemHttpResult>> Reject(long transferId,
-        HttpContext http, Writer writer, Names names, CancellationToken ct) =>
-        Act(transferId, http, writer, names, ct, businessId: null, (scope, me, row) =>
+        HttpContext http, Writer writer, Names names, CancellationToken ct, bool dryRun = false) =>
+        Act(transferId, http, writer, names, dryRun, ct, businessId: null, (scope, me, row) =>
         {
             if (!http.User.IsSupportAgent())
             {
@@ -205,9 +206,10 @@ public static class TransferEndpoints
             return null;
         });
 
-    /// <summary>Loads the transfer (through the route's business, or any for support) and applies one step.</summary>
+    /// <summary>Loads the transfer (through the route's business, or any for support) and applies one step; a dry
+    /// run answers what the step would do (the console's confirmation step) and writes nothing.</summary>
     private static async Task<Results<Ok<WriteResponse<TransferResponse>>, ProblemHttpResult>> Act(long transferId,
-        HttpContext http, Writer writer, Names names, CancellationToken ct, long? businessId,
+        HttpContext http, Writer writer, Names names, bool dryRun, CancellationToken ct, long? businessId,
         Func<WriteScope, long, TransferRow, Error?> step)
     {
         var me = http.User.PersonId();
@@ -242,7 +244,7 @@ public static class TransferEndpoints
                 ConfirmedByTo = row.ConfirmedByTo,
                 ClosedAt = row.ClosedAt,
             };
-        }, ct: ct);
+        }, dryRun, ct);
 
         return WriteResults.Ok(written);
     }

@@ -21,6 +21,16 @@ public sealed class ChangeSummary(AccessIndex index, Names names)
         return changes.Select(change => Describe(change, people)).OfType<ChangeLine>().ToList();
     }
 
+    /// <summary>Roles that stay as they are through a change (a transfer's carried-over assignments).</summary>
+    public async Task<IReadOnlyList<ChangeLine>> DescribeKeptAsync(IReadOnlyList<AssignmentView> kept,
+        CancellationToken ct)
+    {
+        var people = await names.PeopleAsync(kept.Select(a => a.PersonId), ct);
+
+        return kept.Select(a => new ChangeLine("assignment", $"{Person(people, a.PersonId)} keeps "
+            + $"{Labels.Of(a.Role)} on {Asset(a.AssetId)} (given by {Business(a.ByBusinessId)}).")).ToList();
+    }
+
     private ChangeLine? Describe(Change change, Dictionary<long, PersonRef> people) => change switch
     {
         PartnershipEnded c => new("partnership", $"The partnership between {Business(c.FirstBusinessId)} and "
