@@ -23,6 +23,7 @@ public sealed class PartnerTests
         await bea.Page.WaitForURLAsync("**/partners#incoming");
         var incoming = await bea.Page.Locator("#incoming").InnerTextAsync();
         await bea.AssertAccessibleAsync();
+        world.Server.Clock.Advance(TimeSpan.FromHours(2));
         await bea.Page.GetByRole(AriaRole.Button, new() { Name = "Accept the request from A Brand" }).ClickAsync();
         await ava.GotoAsync($"/b/{world.A}/partners");
 
@@ -33,7 +34,7 @@ public sealed class PartnerTests
         Assert.Contains("You are now partners with A Brand", await bea.MainTextAsync(), StringComparison.Ordinal);
         Assert.Contains($"A Brand id {world.A}", await ActivePartnersAsync(bea), StringComparison.Ordinal);
         Assert.Contains($"B Agency id {world.B}", await ActivePartnersAsync(ava), StringComparison.Ordinal);
-        Assert.Contains("2026-12-01 09:00 UTC", await ActivePartnersAsync(ava), StringComparison.Ordinal);
+        Assert.Contains("2026-12-01 11:00 UTC", await ActivePartnersAsync(ava), StringComparison.Ordinal);
         var stored = (await world.AAdmin.Get($"/api/v1/businesses/{world.A}/partnerships?status=ACTIVE")).Ok();
         Assert.Equal(world.B, Assert.Single(stored.Items()).GetProperty("partner").GetProperty("id").GetInt64());
         await ava.AssertAccessibleAsync();
