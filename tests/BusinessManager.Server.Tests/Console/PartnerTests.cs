@@ -23,6 +23,7 @@ public sealed class PartnerTests
         await bea.Page.WaitForURLAsync("**/partners#incoming");
         var incoming = await bea.Page.Locator("#incoming").InnerTextAsync();
         await bea.AssertAccessibleAsync();
+        world.Server.Clock.Advance(TimeSpan.FromHours(2));
         await bea.Page.GetByRole(AriaRole.Button, new() { Name = "Accept the request from A Brand" }).ClickAsync();
         await ava.GotoAsync($"/b/{world.A}/partners");
 
@@ -33,7 +34,7 @@ public sealed class PartnerTests
         Assert.Contains("You are now partners with A Brand", await bea.MainTextAsync(), StringComparison.Ordinal);
         Assert.Contains($"A Brand id {world.A}", await ActivePartnersAsync(bea), StringComparison.Ordinal);
         Assert.Contains($"B Agency id {world.B}", await ActivePartnersAsync(ava), StringComparison.Ordinal);
-        Assert.Contains("2026-12-01 09:00 UTC", await ActivePartnersAsync(ava), StringComparison.Ordinal);
+        Assert.Contains("2026-12-01 11:00 UTC", await ActivePartnersAsync(ava), StringComparison.Ordinal);
         var stored = (await world.AAdmin.Get($"/api/v1/businesses/{world.A}/partnerships?status=ACTIVE")).Ok();
         Assert.Equal(world.B, Assert.Single(stored.Items()).GetProperty("partner").GetProperty("id").GetInt64());
         await ava.AssertAccessibleAsync();
@@ -233,6 +234,7 @@ public sealed class PartnerTests
         await ava.Page.GetByRole(AriaRole.Button, new() { Name = "Share the ad account" }).ClickAsync();
 
         Assert.Equal([$"PG2 (id {world.PG2})"], pages);
+        Assert.Equal("Choose a ceiling…", pageCeilings[0]);
         Assert.Contains("Direct sponsored content poster", pageCeilings);
         Assert.DoesNotContain("Viewer", pageCeilings);
         Assert.Contains("Viewer", adCeilings);
@@ -242,6 +244,27 @@ public sealed class PartnerTests
         var shares = (await world.AAdmin.Get($"/api/v1/businesses/{world.A}/shares?partnerId={world.B}")).Ok();
         Assert.Contains(shares.Items(), s => s.GetProperty("asset").GetProperty("id").GetInt64() == world.AA2
             && s.GetProperty("ceiling").GetString() == "CAMPAIGN_MANAGER");
+        await ava.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task Share_CeilingForcedFromAnotherAssetType_RefusedInWordsNextToTheCeiling()
+    {
+        await using var world = await World.CreateAsync();
+        await using var ava = await SignedIn(world, world.AAdmin);
+
+        await ava.GotoAsync(PartnerPage(world));
+        await ava.Page.EvaluateAsync("() => document.querySelector('#share-page-ceiling')"
+            + ".add(new Option('Viewer', 'VIEWER', true, true))");
+        await ava.Page.GetByRole(AriaRole.Button, new() { Name = "Share the page" }).ClickAsync();
+
+        var error = await ava.Page.Locator("#err-share-page-ceiling").InnerTextAsync();
+        Assert.Contains("does not apply to this type of asset", error, StringComparison.Ordinal);
+        var ceiling = ava.Page.GetByLabel("Ceiling for the page");
+        Assert.Equal("true", await ceiling.GetAttributeAsync("aria-invalid"));
+        Assert.Equal("err-share-page-ceiling", await ceiling.GetAttributeAsync("aria-describedby"));
+        var shares = (await world.AAdmin.Get($"/api/v1/businesses/{world.A}/shares?partnerId={world.B}")).Ok();
+        Assert.Empty(shares.Items());
         await ava.AssertAccessibleAsync();
     }
 

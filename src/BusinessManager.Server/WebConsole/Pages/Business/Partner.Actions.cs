@@ -20,11 +20,18 @@ public sealed partial class PartnerModel
             return NotFound();
         }
 
+        var form = ShareForms.FirstOrDefault(f => f.Assets.Any(a => a.Id == assetId))?.Key ?? "share";
+        if (string.IsNullOrEmpty(ceiling))
+        {
+            ModelState.AddModelError(form + ".ceiling", "Choose the highest role they may give on it.");
+            return Page();
+        }
+
         var shared = await Api.PostAsync<WriteResponse<ShareResponse>>($"{ApiBase}/shares",
             new { assetId, partnerId = Partner.Id, ceiling });
         if (!shared.IsOk)
         {
-            Show(shared.Problem!, ShareForms.FirstOrDefault(f => f.Assets.Any(a => a.Id == assetId))?.Key ?? "share");
+            Show(shared.Problem!, form);
             return Page();
         }
 

@@ -46,8 +46,15 @@ public sealed class SharedAssetModel : BusinessPage
             return NotFound();
         }
 
+        if (PersonId is null || string.IsNullOrEmpty(Role))
+        {
+            ModelState.AddModelError(PersonId is null ? "assign.personId" : "assign.role",
+                PersonId is null ? "Choose the member to give the role to." : "Choose the role to give.");
+            return Page();
+        }
+
         var assigned = await Api.PutAsync<WriteResponse<AssignmentResponse>>(
-            $"{ApiBase}/assets/{AssetId}/assignments/{PersonId ?? 0}", new { role = Role });
+            $"{ApiBase}/assets/{AssetId}/assignments/{PersonId}", new { role = Role });
         if (!assigned.IsOk)
         {
             var problem = assigned.Problem!;
