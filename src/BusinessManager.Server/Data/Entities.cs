@@ -132,6 +132,10 @@ public sealed class PartnershipRow
 
     public DateTimeOffset ExpiresAt { get; set; }
 
+    /// <summary>When the target accepted: since when the two are partners. Null until then (and for partnerships
+    /// accepted before this was recorded).</summary>
+    public DateTimeOffset? AcceptedAt { get; set; }
+
     public DateTimeOffset? ClosedAt { get; set; }
 
     public PartnershipState ToState() => new(Id, RequesterId, TargetId, Status, ExpiresAt);

@@ -11,8 +11,8 @@ namespace BusinessManager.Server.Partnerships;
 
 public sealed record RequestPartnershipRequest(long PartnerId);
 
-/// <summary>A partnership from one side. <c>AcceptedAt</c> says since when two businesses are partners (in
-/// reads). After an ending, <c>StillHasAccess</c> lists the partner's people who keep access to our assets by
+/// <summary>A partnership from one side. <c>AcceptedAt</c> says since when two businesses are partners. After an
+/// ending, <c>StillHasAccess</c> lists the partner's people who keep access to our assets by
 /// another path (e.g. they are also our members), for us to decide about.</summary>
 public sealed record PartnershipResponse(long Id, NamedRef Requester, NamedRef Target, NamedRef Partner,
     string Direction, PartnershipStatus Status, DateTimeOffset RequestedAt, DateTimeOffset ExpiresAt,
@@ -107,9 +107,8 @@ public static class PartnershipEndpoints
         var rows = await db.Partnerships.AsNoTracking()
             .Where(p => p.RequesterId == businessId || p.TargetId == businessId)
             .ToListAsync(ct);
-        var accepted = await Acceptances.OfAsync(db, businessId, ct);
         var now = time.GetUtcNow();
-        var items = rows.Select(r => ToResponse(r, businessId, names, now) with { AcceptedAt = accepted.Of(r) })
+        var items = rows.Select(r => ToResponse(r, businessId, names, now))
             .Where(p => direction is null || p.Direction == direction)
             .Where(p => statusFilter.Value is null || p.Status == statusFilter.Value)
             .OrderBy(p => p.Id)
@@ -131,15 +130,9 @@ public static class PartnershipEndpoints
         var row = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Id == partnershipId
             && (p.RequesterId == businessId || p.TargetId == businessId), ct);
 
-        if (row is null)
-        {
-            return Problems.From(Errors.PartnershipNotFound());
-        }
-
-        var accepted = await Acceptances.OfAsync(db, businessId, ct);
-        var response = ToResponse(row, businessId, names, time.GetUtcNow());
-
-        return TypedResults.Ok(response with { AcceptedAt = accepted.Of(row) });
+        return row is null
+            ? Problems.From(Errors.PartnershipNotFound())
+            : TypedResults.Ok(ToResponse(row, businessId, names, time.GetUtcNow()));
     }
 
     private static Task<Results<Ok<WriteResponse<PartnershipResponse>>, ProblemHttpResult>> Accept(long businessId,
@@ -196,6 +189,7 @@ public static class PartnershipEndpoints
                     path => path.Kind != PathKind.PartnerAssignment || path.BusinessId != partner, ct)
                 : null;
             row.Status = next;
+            row.AcceptedAt = next == PartnershipStatus.Active ? scope.Now : row.AcceptedAt;
             row.ClosedAt = next == PartnershipStatus.Active ? null : scope.Now;
             scope.Audit(me, "partnership." + Wire.Of(next).ToLowerInvariant(), new { row.Id }, businessId, partner);
 
@@ -211,5 +205,5 @@ public static class PartnershipEndpoints
         new(row.Id, names.Business(row.RequesterId), names.Business(row.TargetId),
             names.Business(row.ToState().OtherThan(viewer)),
             row.RequesterId == viewer ? "outgoing" : "incoming", row.ToState().StatusAt(now), row.RequestedAt,
-            row.ExpiresAt, row.ClosedAt);
+            row.ExpiresAt, row.ClosedAt, AcceptedAt: row.AcceptedAt);
 }

@@ -184,6 +184,13 @@ public sealed class ReferenceScenarioTests
         await ava.ScreenshotAsync("audit");
         await mia.GotoAsync($"/b/{stage.Flexis}/assets");
         Assert.DoesNotContain("FixDex Business Unit 1 Ads", await mia.MainTextAsync(), StringComparison.Ordinal);
+
+        // The same console on a phone: Ava's partner page fits the screen.
+        await using var phone = await ConsoleUser.OpenAsync(server, ConsoleUser.Phone);
+        await phone.SignInAsync("ava@fixdex.example");
+        await phone.GotoAsync(fixdexPartnerPage);
+        Assert.True(await phone.Page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= ConsoleUser.Phone.Width);
+        await phone.ScreenshotAsync("phone");
     }
 
     /// <summary>The stage of the scenario, set through the API as the demo sets it: people, businesses, assets.</summary>
