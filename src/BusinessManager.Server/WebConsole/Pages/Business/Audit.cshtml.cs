@@ -35,8 +35,8 @@ public sealed class AuditModel : BusinessPage
 
     public Page<AuditEventResponse>? Events { get; private set; }
 
-    /// <summary>The API's refusal (a member who is not an admin, a bad cursor), in its words.</summary>
-    public string? Refusal { get; private set; }
+    /// <summary>The API's refusal (a member who is not an admin, a bad cursor or limit), in its words.</summary>
+    public ApiProblem? Refusal { get; private set; }
 
     public IReadOnlyList<AssetResponse> OurAssets { get; private set; } = [];
 
@@ -57,7 +57,7 @@ public sealed class AuditModel : BusinessPage
         var events = await Api.GetAsync<Page<AuditEventResponse>>($"{ApiBase}/audit{Query(Cursor)}");
         if (!events.IsOk)
         {
-            Refusal = events.Problem!.Message;
+            Refusal = events.Problem;
             return;
         }
 
