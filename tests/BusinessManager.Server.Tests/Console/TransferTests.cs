@@ -228,7 +228,7 @@ public sealed class TransferTests
     }
 
     [Fact]
-    public async Task OpenTransfer_PageRoleAsAdAccountCeiling_ApiMessageNextToField()
+    public async Task OpenTransfer_RefusedValues_ApiMessageNextToTheField()
     {
         await using var server = await BmServer.StartAsync();
         using var s = await ReferenceScenario.ArrangeAsync(server);
@@ -236,7 +236,16 @@ public sealed class TransferTests
 
         await mia.GotoAsync($"/b/{s.Flexis}/transfers");
         await mia.Page.GetByLabel("Asset", new() { Exact = true }).SelectOptionAsync(Id(s.BrandAds));
-        await mia.Page.GetByLabel("New owner's business id").FillAsync(Id(s.FixDex));
+        await mia.Page.GetByLabel("New owner's business id").FillAsync("123456789");
+        await mia.Page.GetByRole(AriaRole.Button, new() { Name = "Open the transfer" }).ClickAsync();
+        var to = mia.Page.GetByLabel("New owner's business id");
+
+        Assert.Equal("No such business.", await mia.Page.Locator("#err-offer-toBusinessId").InnerTextAsync());
+        Assert.Equal("true", await to.GetAttributeAsync("aria-invalid"));
+        Assert.Equal("123456789", await to.InputValueAsync());
+        await mia.AssertAccessibleAsync();
+
+        await to.FillAsync(Id(s.FixDex));
         await mia.Page.GetByLabel("Share the old owner keeps")
             .SelectOptionAsync(new SelectOptionValue { Label = "Analyst" });
         await mia.Page.GetByRole(AriaRole.Button, new() { Name = "Open the transfer" }).ClickAsync();

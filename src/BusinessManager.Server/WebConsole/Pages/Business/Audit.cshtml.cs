@@ -1,3 +1,4 @@
+using System.Globalization;
 using BusinessManager.Server.Assets;
 using BusinessManager.Server.Audit;
 using BusinessManager.Server.Businesses;
@@ -73,11 +74,11 @@ public sealed class AuditModel : BusinessPage
     public string Query(string? cursor)
     {
         var parts = new List<string>();
-        Add(parts, "assetId", AssetId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add(parts, "personId", PersonId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add(parts, "partnerId", PartnerId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add(parts, "assetId", AssetId?.ToString(CultureInfo.InvariantCulture));
+        Add(parts, "personId", PersonId?.ToString(CultureInfo.InvariantCulture));
+        Add(parts, "partnerId", PartnerId?.ToString(CultureInfo.InvariantCulture));
         Add(parts, "kind", Kind);
-        Add(parts, "limit", Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add(parts, "limit", Limit?.ToString(CultureInfo.InvariantCulture));
         Add(parts, "cursor", cursor);
 
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
