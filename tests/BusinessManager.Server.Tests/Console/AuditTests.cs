@@ -109,6 +109,11 @@ public sealed class AuditTests
         Assert.Contains($"Mia Admin mia@flexis.example id {s.Mia.Id}", await mia.MainTextAsync(),
             StringComparison.Ordinal);
         await mia.AssertAccessibleAsync();
+
+        await mia.GotoAsync($"/b/{s.Flexis}/audit?cursor=not-ours");
+
+        Assert.Contains("The cursor is not one this service issued.", await mia.MainTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await mia.Page.GetByRole(AriaRole.Link, new() { Name = "Show the newest events" }).CountAsync());
     }
 
     [Fact]

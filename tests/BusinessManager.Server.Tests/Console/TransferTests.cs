@@ -91,6 +91,46 @@ public sealed class TransferTests
     }
 
     [Fact]
+    public async Task OpenTransfer_OldOwnerKeepsShare_PreviewAndListSayWhoKeepsWhat()
+    {
+        await using var server = await BmServer.StartAsync();
+        using var s = await ReferenceScenario.ArrangeAsync(server);
+        await using var mia = await SignedInAsync(server, s.Mia);
+
+        await mia.GotoAsync($"/b/{s.Flexis}/transfers");
+        await mia.AssertAccessibleAsync();
+        await mia.Page.GetByLabel("Asset", new() { Exact = true }).SelectOptionAsync(Id(s.BrandAds));
+        await mia.Page.GetByLabel("New owner's business id").FillAsync(Id(s.FixDex));
+        await mia.Page.GetByLabel("Share the old owner keeps")
+            .SelectOptionAsync(new SelectOptionValue { Label = "Campaign manager" });
+        await mia.Page.GetByRole(AriaRole.Button, new() { Name = "Open the transfer" }).ClickAsync();
+        await mia.Page.WaitForURLAsync("**/transfers/*");
+        var kept = await mia.Page.Locator("li[data-outcome=kept-share]").InnerTextAsync();
+        var carried = await mia.Page.Locator("ul.carried li").AllInnerTextsAsync();
+        var ends = await mia.Page.Locator("ul.ends li").AllInnerTextsAsync();
+        var api = await s.Mia.Get($"/api/v1/businesses/{s.Flexis}/transfers");
+
+        Assert.Equal($"Flexis Media id {s.Flexis} keeps a share of it up to Campaign manager: its people keep their "
+            + "roles there, capped by that ceiling.", kept);
+        Assert.Contains(carried, l => l.StartsWith($"Leo Poster (leo@flexis.example, id {s.Leo.Id}) keeps Campaign "
+            + "manager", StringComparison.Ordinal));
+        Assert.Contains(carried, l => l.StartsWith($"Finn Viewer (finn@fixdex.example, id {s.Finn.Id}) keeps Viewer",
+            StringComparison.Ordinal));
+        Assert.Equal([$"ad account FixDex Brand Ads (id {s.BrandAds}) is no longer shared with FixDex (id {s.FixDex})."],
+            ends);
+        Assert.Equal("CAMPAIGN_MANAGER", api.Ok().Body[0].GetProperty("keepShareCeiling").GetString());
+
+        await mia.Page.GetByRole(AriaRole.Link, new() { Name = "All transfers of Flexis Media" }).ClickAsync();
+        var row = await mia.Page.Locator("tr[data-transfer]").InnerTextAsync();
+
+        Assert.Contains($"FixDex Brand Ads id {s.BrandAds}", row, StringComparison.Ordinal);
+        Assert.Contains($"FixDex id {s.FixDex}", row, StringComparison.Ordinal);
+        Assert.Contains("Open: waiting for confirmation", row, StringComparison.Ordinal);
+        Assert.Contains("Flexis Media: not confirmed yet", row, StringComparison.Ordinal);
+        await mia.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task SupportComplete_OnlyOneSideConfirmed_RefusalInWordsAndNothingMoves()
     {
         await using var server = await BmServer.StartAsync();
@@ -188,7 +228,7 @@ public sealed class TransferTests
     }
 
     [Fact]
-    public async Task OpenTransfer_PageRoleAsAdAccountCeiling_ApiMessageNextToField()
+    public async Task OpenTransfer_RefusedValues_ApiMessageNextToTheField()
     {
         await using var server = await BmServer.StartAsync();
         using var s = await ReferenceScenario.ArrangeAsync(server);
@@ -196,7 +236,16 @@ public sealed class TransferTests
 
         await mia.GotoAsync($"/b/{s.Flexis}/transfers");
         await mia.Page.GetByLabel("Asset", new() { Exact = true }).SelectOptionAsync(Id(s.BrandAds));
-        await mia.Page.GetByLabel("New owner's business id").FillAsync(Id(s.FixDex));
+        await mia.Page.GetByLabel("New owner's business id").FillAsync("123456789");
+        await mia.Page.GetByRole(AriaRole.Button, new() { Name = "Open the transfer" }).ClickAsync();
+        var to = mia.Page.GetByLabel("New owner's business id");
+
+        Assert.Equal("No such business.", await mia.Page.Locator("#err-offer-toBusinessId").InnerTextAsync());
+        Assert.Equal("true", await to.GetAttributeAsync("aria-invalid"));
+        Assert.Equal("123456789", await to.InputValueAsync());
+        await mia.AssertAccessibleAsync();
+
+        await to.FillAsync(Id(s.FixDex));
         await mia.Page.GetByLabel("Share the old owner keeps")
             .SelectOptionAsync(new SelectOptionValue { Label = "Analyst" });
         await mia.Page.GetByRole(AriaRole.Button, new() { Name = "Open the transfer" }).ClickAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BusinessManager.Server.Assets;
 using BusinessManager.Server.Audit;
 using BusinessManager.Server.Businesses;
@@ -35,8 +36,8 @@ public sealed class AuditModel : BusinessPage
 
     public Page<AuditEventResponse>? Events { get; private set; }
 
-    /// <summary>The API's refusal (a member who is not an admin, a bad cursor), in its words.</summary>
-    public string? Refusal { get; private set; }
+    /// <summary>The API's refusal (a member who is not an admin, a bad cursor or limit), in its words.</summary>
+    public ApiProblem? Refusal { get; private set; }
 
     public IReadOnlyList<AssetResponse> OurAssets { get; private set; } = [];
 
@@ -57,7 +58,7 @@ public sealed class AuditModel : BusinessPage
         var events = await Api.GetAsync<Page<AuditEventResponse>>($"{ApiBase}/audit{Query(Cursor)}");
         if (!events.IsOk)
         {
-            Refusal = events.Problem!.Message;
+            Refusal = events.Problem;
             return;
         }
 
@@ -73,11 +74,11 @@ public sealed class AuditModel : BusinessPage
     public string Query(string? cursor)
     {
         var parts = new List<string>();
-        Add(parts, "assetId", AssetId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add(parts, "personId", PersonId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add(parts, "partnerId", PartnerId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add(parts, "assetId", AssetId?.ToString(CultureInfo.InvariantCulture));
+        Add(parts, "personId", PersonId?.ToString(CultureInfo.InvariantCulture));
+        Add(parts, "partnerId", PartnerId?.ToString(CultureInfo.InvariantCulture));
         Add(parts, "kind", Kind);
-        Add(parts, "limit", Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add(parts, "limit", Limit?.ToString(CultureInfo.InvariantCulture));
         Add(parts, "cursor", cursor);
 
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);

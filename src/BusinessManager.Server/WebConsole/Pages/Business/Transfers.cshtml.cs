@@ -66,7 +66,7 @@ public sealed class TransfersModel : BusinessPage
             new { assetId = AssetId ?? 0, toBusinessId = to, keepShareCeiling = keep });
         if (!opened.IsOk)
         {
-            Show(Placed(opened.Problem!), form);
+            Show(Placed(opened.Problem!, form), form);
             await LoadAsync();
             return Page();
         }
@@ -77,13 +77,13 @@ public sealed class TransfersModel : BusinessPage
             + "of each business must confirm it; then support completes it.", $"{Base}/transfers/{t.Id}");
     }
 
-    /// <summary>Refusals about a named thing without a field go next to that thing's control.</summary>
-    private static ApiProblem Placed(ApiProblem problem) => problem.Field is not null
+    /// <summary>A refusal about a named thing, without a field, goes next to that thing's control.</summary>
+    private static ApiProblem Placed(ApiProblem problem, string form) => problem.Field is not null
         ? problem
         : problem.Code switch
         {
             "asset_not_found" => problem with { Field = "assetId" },
-            "business_not_found" => problem with { Field = "toBusinessId" },
+            "business_not_found" when form == "offer" => problem with { Field = "toBusinessId" },
             _ => problem,
         };
 
