@@ -11,7 +11,7 @@ namespace BusinessManager.Server.Audit;
 /// Records every refused write (403, 404 or 409 to a signed-in caller) as an audit event of the business
 /// named in the route, so that a security reviewer sees attempts as well as changes. The refused write itself
 /// rolled back; this event is written on its own and changes nothing else. Malformed input (400) is not
-/// recorded: it never reached a rule.
+/// recorded: it never reached a rule. Neither are refused dry runs: they attempted nothing.
 /// </summary>
 public sealed class RefusalAudit(IDbContextFactory<BmDb> dbs, AccessIndex index, TimeProvider time) : IEndpointFilter
 {
@@ -19,7 +19,7 @@ public sealed class RefusalAudit(IDbContextFactory<BmDb> dbs, AccessIndex index,
     {
         var result = await next(context);
         var http = context.HttpContext;
-        if (HttpMethods.IsGet(http.Request.Method) || http.User.Identity?.IsAuthenticated != true
+        if (HttpMethods.IsGet(http.Request.Method) || IsDryRun(http) || http.User.Identity?.IsAuthenticated != true
             || Unwrap(result) is not ProblemHttpResult { StatusCode: 403 or 404 or 409 } problem)
         {
             return result;
@@ -68,6 +68,11 @@ public sealed class RefusalAudit(IDbContextFactory<BmDb> dbs, AccessIndex index,
 
         return result;
     }
+
+    /// <summary>A preview asks "what would happen?" and writes nothing; its refusal says why it would not
+    /// happen, and the console asks it every time a confirmation step opens. Only real attempts are recorded.</summary>
+    private static bool IsDryRun(HttpContext http) =>
+        bool.TryParse(http.Request.Query["dryRun"], out var dryRun) && dryRun;
 
     private static object? Unwrap(object? result) => result is INestedHttpResult nested ? nested.Result : result;
 

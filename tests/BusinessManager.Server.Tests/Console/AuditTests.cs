@@ -11,7 +11,7 @@ public sealed class AuditTests
     public async Task AuditLog_ReferenceScenario_NewestFirstWithNamesIdsAndDetails()
     {
         await using var server = await BmServer.StartAsync();
-        using var s = await ReferenceScenario.ArrangeAsync(server);
+        using var s = await PartneredWorld.ArrangeAsync(server);
         var api = await s.Mia.Get($"/api/v1/businesses/{s.Flexis}/audit?limit=200");
         await using var mia = await SignedInAsync(server, s.Mia);
 
@@ -40,7 +40,7 @@ public sealed class AuditTests
     public async Task AuditLog_EachFilter_NarrowsRowsToTheMatchingEvents()
     {
         await using var server = await BmServer.StartAsync();
-        using var s = await ReferenceScenario.ArrangeAsync(server);
+        using var s = await PartneredWorld.ArrangeAsync(server);
         await s.Mia.CreateAsset(s.Flexis, "PAGE", "Flexis House Page");
         await using var mia = await SignedInAsync(server, s.Mia);
         await mia.GotoAsync($"/b/{s.Flexis}/audit");
@@ -81,7 +81,7 @@ public sealed class AuditTests
     public async Task AuditLog_OlderEvents_MovesBackKeepingFilters()
     {
         await using var server = await BmServer.StartAsync();
-        using var s = await ReferenceScenario.ArrangeAsync(server);
+        using var s = await PartneredWorld.ArrangeAsync(server);
         await using var mia = await SignedInAsync(server, s.Mia);
 
         await mia.GotoAsync($"/b/{s.Flexis}/audit?limit=4");
@@ -120,7 +120,7 @@ public sealed class AuditTests
     public async Task AuditLog_MemberNotAdmin_ApiRefusalInWords()
     {
         await using var server = await BmServer.StartAsync();
-        using var s = await ReferenceScenario.ArrangeAsync(server);
+        using var s = await PartneredWorld.ArrangeAsync(server);
         await using var leo = await SignedInAsync(server, s.Leo);
 
         await leo.GotoAsync($"/b/{s.Flexis}/audit");
@@ -148,7 +148,7 @@ public sealed class AuditTests
     private static Task<string[]> KindsAsync(ConsoleUser user) =>
         user.Page.Locator("tr[data-event]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.kind)");
 
-    private static async Task<List<long>> ApiIdsAsync(ReferenceScenario s, string query) =>
+    private static async Task<List<long>> ApiIdsAsync(PartneredWorld s, string query) =>
         (await s.Mia.Get($"/api/v1/businesses/{s.Flexis}/audit?limit=200&{query}")).Ok().Items()
             .Select(e => e.GetProperty("id").GetInt64()).ToList();
 

@@ -9,7 +9,7 @@ public sealed class MyAccessTests
     public async Task MyAccess_DirectAndViaPartner_PathsInWordsAndEndedShareGoneOnReload()
     {
         await using var server = await BmServer.StartAsync();
-        using var s = await ReferenceScenario.ArrangeAsync(server);
+        using var s = await PartneredWorld.ArrangeAsync(server);
         (await s.Mia.ChangeCeiling(s.Flexis, s.BrandAds, s.FixDex, "CAMPAIGN_MANAGER")).Ok();
         (await s.Ava.Assign(s.FixDex, s.BrandAds, s.Finn, "CAMPAIGN_MANAGER")).Ok();
         (await s.Mia.ChangeCeiling(s.Flexis, s.BrandAds, s.FixDex, "VIEWER")).Ok();
@@ -65,7 +65,7 @@ public sealed class MyAccessTests
     public async Task MyAccess_PhoneWidth_EveryPathReadableWithoutSideScrolling()
     {
         await using var server = await BmServer.StartAsync();
-        using var s = await ReferenceScenario.ArrangeAsync(server);
+        using var s = await PartneredWorld.ArrangeAsync(server);
         await using var finn = await ConsoleUser.OpenAsync(server, ConsoleUser.Phone);
         await finn.SignInAsync(s.Finn.Email);
 

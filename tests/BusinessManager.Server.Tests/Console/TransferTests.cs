@@ -12,7 +12,7 @@ public sealed class TransferTests
     public async Task OpenTransfer_BothConfirmAndSupportCompletes_AssetBelongsToNewOwner()
     {
         await using var server = await BmServer.StartAsync();
-        using var s = await ReferenceScenario.ArrangeAsync(server);
+        using var s = await PartneredWorld.ArrangeAsync(server);
         var sam = await s.SupportAgentAsync();
         await using var mia = await SignedInAsync(server, s.Mia);
         await using var ava = await SignedInAsync(server, s.Ava);
@@ -94,7 +94,7 @@ public sealed class TransferTests
     public async Task OpenTransfer_OldOwnerKeepsShare_PreviewAndListSayWhoKeepsWhat()
     {
         await using var server = await BmServer.StartAsync();
-        using var s = await ReferenceScenario.ArrangeAsync(server);
+        using var s = await PartneredWorld.ArrangeAsync(server);
         await using var mia = await SignedInAsync(server, s.Mia);
 
         await mia.GotoAsync($"/b/{s.Flexis}/transfers");
@@ -134,7 +134,7 @@ public sealed class TransferTests
     public async Task SupportComplete_OnlyOneSideConfirmed_RefusalInWordsAndNothingMoves()
     {
         await using var server = await BmServer.StartAsync();
-        using var s = await ReferenceScenario.ArrangeAsync(server);
+        using var s = await PartneredWorld.ArrangeAsync(server);
         var sam = await s.SupportAgentAsync();
         var transfer = await s.OpenBrandAdsTransferAsync();
         (await s.Mia.Post($"/api/v1/businesses/{s.Flexis}/transfers/{transfer}/confirm")).Ok();
@@ -159,7 +159,7 @@ public sealed class TransferTests
     public async Task SupportReject_AfterConfirmationStep_TransferRejectedAssetStays()
     {
         await using var server = await BmServer.StartAsync();
-        using var s = await ReferenceScenario.ArrangeAsync(server);
+        using var s = await PartneredWorld.ArrangeAsync(server);
         var sam = await s.SupportAgentAsync();
         var transfer = await s.OpenBrandAdsTransferAsync();
         (await s.Mia.Post($"/api/v1/businesses/{s.Flexis}/transfers/{transfer}/confirm")).Ok();
@@ -195,7 +195,7 @@ public sealed class TransferTests
     public async Task RequestSharedAsset_ThenCancelAfterConfirmationStep_TransferCancelled()
     {
         await using var server = await BmServer.StartAsync();
-        using var s = await ReferenceScenario.ArrangeAsync(server);
+        using var s = await PartneredWorld.ArrangeAsync(server);
         await using var ava = await SignedInAsync(server, s.Ava);
 
         await ava.GotoAsync($"/b/{s.FixDex}/transfers");
@@ -231,7 +231,7 @@ public sealed class TransferTests
     public async Task OpenTransfer_RefusedValues_ApiMessageNextToTheField()
     {
         await using var server = await BmServer.StartAsync();
-        using var s = await ReferenceScenario.ArrangeAsync(server);
+        using var s = await PartneredWorld.ArrangeAsync(server);
         await using var mia = await SignedInAsync(server, s.Mia);
 
         await mia.GotoAsync($"/b/{s.Flexis}/transfers");
@@ -264,7 +264,7 @@ public sealed class TransferTests
     public async Task SupportDesk_NotAnAgent_NotFound()
     {
         await using var server = await BmServer.StartAsync();
-        using var s = await ReferenceScenario.ArrangeAsync(server);
+        using var s = await PartneredWorld.ArrangeAsync(server);
         await using var ava = await SignedInAsync(server, s.Ava);
 
         var response = await ava.GotoAsync("/support/transfers");
@@ -278,7 +278,7 @@ public sealed class TransferTests
     public async Task TransferPages_MemberNotAdmin_ApiRefusalAndNotFound()
     {
         await using var server = await BmServer.StartAsync();
-        using var s = await ReferenceScenario.ArrangeAsync(server);
+        using var s = await PartneredWorld.ArrangeAsync(server);
         var transfer = await s.OpenBrandAdsTransferAsync();
         await using var leo = await SignedInAsync(server, s.Leo);
 

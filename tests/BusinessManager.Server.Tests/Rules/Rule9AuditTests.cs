@@ -138,6 +138,21 @@ public sealed class Rule9AuditTests
     }
 
     [Fact]
+    public async Task Audit_RefusedDryRun_RecordsNothing()
+    {
+        await using var world = await World.CreateAsync();
+        await MakeHistory(world);
+        var ownerBefore = await RulesSteps.AuditAll(world.AAdmin, world.A);
+        var partnerBefore = await RulesSteps.AuditAll(world.BAdmin, world.B);
+
+        var preview = await world.BAdmin.Delete($"/api/v1/businesses/{world.B}/shares/{world.AA1}/{world.B}?dryRun=true");
+
+        Assert.NotNull(preview.Code);
+        Assert.Empty(NewEvents(ownerBefore, await RulesSteps.AuditAll(world.AAdmin, world.A)));
+        Assert.Empty(NewEvents(partnerBefore, await RulesSteps.AuditAll(world.BAdmin, world.B)));
+    }
+
+    [Fact]
     public async Task Audit_NonAdminOrOutsiderOrBadPaging_Refused()
     {
         await using var world = await World.CreateAsync();

@@ -3,14 +3,14 @@ using BusinessManager.Server.Tests.Harness;
 namespace BusinessManager.Server.Tests.Console;
 
 /// <summary>
-/// PRODUCT.md's reference scenario, arranged through the API on a test server: FixDex (Ava Admin, Finn Viewer)
+/// FixDex and Flexis Media already partnered, arranged through the API on a test server: FixDex (Ava Admin, Finn Viewer)
 /// and Flexis Media (Mia Admin, Leo Poster) are partners; Flexis owns the ad account "FixDex Brand Ads", shares it
 /// with FixDex at VIEWER, and gives Leo CAMPAIGN_MANAGER on it; FixDex gives Finn VIEWER through the share; FixDex
 /// owns the page "FixDex Careers" and gives Finn ANALYST on it. Everyone's password is ConsoleUser.Password.
 /// </summary>
-public sealed class ReferenceScenario : IDisposable
+public sealed class PartneredWorld : IDisposable
 {
-    private ReferenceScenario(BmServer server)
+    private PartneredWorld(BmServer server)
     {
         Server = server;
         Http = server.NewClient();
@@ -36,9 +36,9 @@ public sealed class ReferenceScenario : IDisposable
 
     public long CareersPage { get; private set; }
 
-    public static async Task<ReferenceScenario> ArrangeAsync(BmServer server)
+    public static async Task<PartneredWorld> ArrangeAsync(BmServer server)
     {
-        var s = new ReferenceScenario(server);
+        var s = new PartneredWorld(server);
         s.Ava = await Api.SignUpAsync(s.Http, "ava@fixdex.example", "Ava Admin");
         s.Finn = await Api.SignUpAsync(s.Http, "finn@fixdex.example", "Finn Viewer");
         s.Mia = await Api.SignUpAsync(s.Http, "mia@flexis.example", "Mia Admin");
