@@ -153,6 +153,23 @@ public sealed class AssetTests
     }
 
     [Fact]
+    public async Task AccessPage_RemoveARoleThatAlreadyEnded_ApiRefusalShownInWords()
+    {
+        await using var world = await World.CreateAsync(partnerAB: false);
+        (await world.AAdmin.Assign(world.A, world.AA1, world.A1, "VIEWER")).Ok();
+        await using var admin = await SignedInAsync(world.Server, world.AAdmin);
+        await admin.GotoAsync($"/b/{world.A}/assets/{world.AA1}");
+        (await world.AAdmin.Unassign(world.A, world.AA1, world.A1.Id)).Ok();
+
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Remove direct role of a1" }).ClickAsync();
+
+        Assert.Contains("That person holds no role on this asset from this business",
+            await admin.Page.Locator("#err-people").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await Row(admin, "a1@brand.com").CountAsync());
+        await admin.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task AccessPage_GiveMemberARole_RowAppearsWithTheDirectPath()
     {
         await using var world = await World.CreateAsync(partnerAB: false);

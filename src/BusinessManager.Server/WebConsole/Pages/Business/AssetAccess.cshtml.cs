@@ -72,8 +72,11 @@ public sealed class AssetAccessModel : BusinessPage
         var removed = await Api.DeleteAsync<WriteResponse<long>>($"{AssetApi}/assignments/{personId}");
         if (!removed.IsOk)
         {
-            Show(removed.Problem!, $"person-{personId}");
-            return await LoadAsync() ?? Page();
+            var notShown = await LoadAsync();
+            var listed = Access?.People.Any(p => p.Person.Id == personId)
+                ?? Assignments?.Any(a => a.Person.Id == personId) ?? false;
+            Show(removed.Problem!, listed ? $"person-{personId}" : "people");
+            return notShown ?? Page();
         }
 
         var what = held is null

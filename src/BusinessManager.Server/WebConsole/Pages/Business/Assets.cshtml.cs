@@ -55,8 +55,8 @@ public sealed class AssetsModel(ChangeSummary summary) : BusinessPage
         var archived = await Api.PostAsync<WriteResponse<long>>($"{ApiBase}/assets/{assetId}/archive");
         if (!archived.IsOk)
         {
-            Show(archived.Problem!, $"asset-{assetId}");
             await LoadAsync();
+            Show(archived.Problem!, RowOf(assetId));
             return Page();
         }
 
@@ -76,7 +76,7 @@ public sealed class AssetsModel(ChangeSummary summary) : BusinessPage
         var dryRun = await Api.PostAsync<WriteResponse<long>>($"{ApiBase}/assets/{assetId}/archive?dryRun=true");
         if (!dryRun.IsOk)
         {
-            Show(dryRun.Problem!, $"asset-{assetId}");
+            Show(dryRun.Problem!, RowOf(assetId));
             return;
         }
 
@@ -87,6 +87,9 @@ public sealed class AssetsModel(ChangeSummary summary) : BusinessPage
             Url.Page("/Business/Assets", "Archive", new { businessId = BusinessId, assetId })!, [],
             $"Archive {asset?.Name ?? name}", $"{Base}/assets");
     }
+
+    /// <summary>A refusal about a listed asset shows in its row; about any other, above the list.</summary>
+    private string RowOf(long assetId) => Assets.Items.Any(a => a.Id == assetId) ? $"asset-{assetId}" : "list";
 
     private async Task LoadAsync()
     {

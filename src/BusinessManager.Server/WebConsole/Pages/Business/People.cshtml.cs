@@ -56,7 +56,10 @@ public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
         var revoked = await Api.DeleteAsync<WriteResponse<InvitationResponse>>($"{ApiBase}/invitations/{invitationId}");
         if (!revoked.IsOk)
         {
-            return await RefusedAsync(revoked.Problem!, $"invitation-{invitationId}");
+            await LoadAsync();
+            Show(revoked.Problem!, Invitations.Any(i => i.Id == invitationId) ? $"invitation-{invitationId}"
+                : "invitations");
+            return Page();
         }
 
         return Done($"Revoked the invitation to {revoked.Value!.Result.Email}.", $"{Base}/people");
@@ -68,7 +71,7 @@ public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
             new { role = Role });
         if (!changed.IsOk)
         {
-            return await RefusedAsync(changed.Problem!, $"member-{personId}");
+            return await RefusedAsync(changed.Problem!, personId);
         }
 
         var lines = await summary.DescribeAsync(changed.Value!.Changes, HttpContext.RequestAborted);
@@ -82,7 +85,7 @@ public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
         var removed = await Api.DeleteAsync<WriteResponse<MemberRemovalResponse>>($"{ApiBase}/members/{personId}");
         if (!removed.IsOk)
         {
-            return await RefusedAsync(removed.Problem!, $"member-{personId}");
+            return await RefusedAsync(removed.Problem!, personId);
         }
 
         var ended = removed.Value!.Changes.Count(c => c is Core.Access.AssignmentRemoved);
@@ -106,7 +109,7 @@ public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
             $"{ApiBase}/members/{personId}?dryRun=true");
         if (!dryRun.IsOk)
         {
-            Show(dryRun.Problem!, $"member-{personId}");
+            Show(dryRun.Problem!, RowOf(personId));
             return;
         }
 
@@ -128,6 +131,18 @@ public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
     {
         Show(problem, form);
         await LoadAsync();
+
+        return Page();
+    }
+
+    /// <summary>A refusal about a member shows in their row; about anyone else, above the table.</summary>
+    private string RowOf(long personId) =>
+        Members.Any(m => m.Person.Id == personId) ? $"member-{personId}" : "members";
+
+    private async Task<IActionResult> RefusedAsync(ApiProblem problem, long personId)
+    {
+        await LoadAsync();
+        Show(problem, RowOf(personId));
 
         return Page();
     }
