@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BusinessManager.Server.Infrastructure;
 
 namespace BusinessManager.Server.WebConsole;
 
@@ -34,6 +35,30 @@ public sealed class ConsoleApi(HttpClient http, ApiAddress address, IHttpContext
     public static JsonSerializerOptions Options => Reading;
 
     public Task<ApiResult<T>> GetAsync<T>(string path) => SendAsync<T>(HttpMethod.Get, path, null);
+
+    /// <summary>A whole paged list, following the API's cursors, so a long list is never cut short; or the first
+    /// refusal.</summary>
+    public async Task<ApiResult<List<T>>> GetAllAsync<T>(string path)
+    {
+        var items = new List<T>();
+        var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        string? cursor = null;
+        do
+        {
+            var page = await GetAsync<Page<T>>($"{path}{separator}limit={Paging.MaxLimit}"
+                + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            if (!page.IsOk)
+            {
+                return new ApiResult<List<T>>(null, page.Problem);
+            }
+
+            items.AddRange(page.Value!.Items);
+            cursor = page.Value.NextCursor;
+        }
+        while (cursor is not null);
+
+        return new ApiResult<List<T>>(items, null);
+    }
 
     public Task<ApiResult<T>> PostAsync<T>(string path, object? body = null) => SendAsync<T>(HttpMethod.Post, path, body);
 

@@ -119,7 +119,7 @@ public sealed class AssetAccessModel : BusinessPage
             return null;
         }
 
-        var members = await AllPages.ReadAsync<MemberResponse>(Api, $"{ApiBase}/members");
+        var members = await Api.GetAllAsync<MemberResponse>($"{ApiBase}/members");
         Members = members.Value ?? [];
         var roles = await Api.GetAsync<List<RoleResponse>>("/api/v1/catalog/roles");
         Roles = roles.Value?.Where(r => Asset is null || r.AssetType == Asset.Type).ToList() ?? [];

@@ -96,36 +96,14 @@ public sealed class AuditModel : BusinessPage
 
     private async Task LoadChoicesAsync()
     {
-        OurAssets = await AllAsync<AssetResponse>($"{ApiBase}/assets");
-        SharedWithUs = await AllAsync<ShareResponse>($"{ApiBase}/shared-with-us");
-        Members = await AllAsync<MemberResponse>($"{ApiBase}/members");
-        var partnerships = await AllAsync<PartnershipResponse>($"{ApiBase}/partnerships");
+        OurAssets = (await Api.GetAllAsync<AssetResponse>($"{ApiBase}/assets")).Value ?? [];
+        SharedWithUs = (await Api.GetAllAsync<ShareResponse>($"{ApiBase}/shared-with-us")).Value ?? [];
+        Members = (await Api.GetAllAsync<MemberResponse>($"{ApiBase}/members")).Value ?? [];
+        var partnerships = (await Api.GetAllAsync<PartnershipResponse>($"{ApiBase}/partnerships")).Value ?? [];
         Partners = partnerships.Select(p => p.Partner).DistinctBy(p => p.Id).OrderBy(p => p.Name).ToList();
         foreach (var asset in OurAssets.Concat(SharedWithUs.Select(s => s.Asset)))
         {
             AssetNames.TryAdd(asset.Id, asset.Name);
         }
-    }
-
-    /// <summary>Every page of a list, following the API's cursors.</summary>
-    private async Task<List<T>> AllAsync<T>(string path)
-    {
-        var all = new List<T>();
-        string? cursor = null;
-        do
-        {
-            var page = await Api.GetAsync<Page<T>>($"{path}?limit=200"
-                + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
-            if (!page.IsOk)
-            {
-                break;
-            }
-
-            all.AddRange(page.Value!.Items);
-            cursor = page.Value.NextCursor;
-        }
-        while (cursor is not null);
-
-        return all;
     }
 }

@@ -109,20 +109,20 @@ public sealed partial class PartnerModel(ChangeSummary summary) : BusinessPage
             return true;
         }
 
-        var withUs = await Api.AllAsync<ShareResponse>($"{ApiBase}/shared-with-us?ownerId={Partner.Id}");
+        var withUs = await Api.GetAllAsync<ShareResponse>($"{ApiBase}/shared-with-us?ownerId={Partner.Id}");
         SharedWithUs = withUs.Value ?? [];
         if (!Context.IsAdmin)
         {
             return true;
         }
 
-        var byUs = await Api.AllAsync<ShareResponse>($"{ApiBase}/shares?partnerId={Partner.Id}");
+        var byUs = await Api.GetAllAsync<ShareResponse>($"{ApiBase}/shares?partnerId={Partner.Id}");
         SharedByUs = byUs.Value ?? [];
         var roles = (await Api.GetAsync<List<RoleResponse>>("/api/v1/catalog/roles")).Value ?? [];
         RolesByType = roles.GroupBy(r => r.AssetType)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<AssetRole>)g.Select(r => r.Role).ToList());
         var shared = SharedByUs.Select(s => s.Asset.Id).ToHashSet();
-        var ours = (await Api.AllAsync<AssetResponse>($"{ApiBase}/assets")).Value ?? [];
+        var ours = (await Api.GetAllAsync<AssetResponse>($"{ApiBase}/assets")).Value ?? [];
         ShareForms = RolesByType
             .Select(t => new ShareForm(t.Key, ours.Where(a => a.Type == t.Key && !shared.Contains(a.Id)).ToList(),
                 t.Value))

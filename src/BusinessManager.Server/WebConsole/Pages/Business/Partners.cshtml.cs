@@ -78,7 +78,7 @@ public sealed class PartnersModel : BusinessPage
 
     private async Task LoadAsync()
     {
-        var all = (await Api.AllAsync<PartnershipResponse>($"{ApiBase}/partnerships")).Value ?? [];
+        var all = (await Api.GetAllAsync<PartnershipResponse>($"{ApiBase}/partnerships")).Value ?? [];
         var pending = all.Where(p => p.Status == PartnershipStatus.Pending).ToList();
         Incoming = pending.Where(p => p.Direction == "incoming").ToList();
         Outgoing = pending.Where(p => p.Direction == "outgoing").ToList();

@@ -149,7 +149,7 @@ public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
 
     private async Task LoadAsync()
     {
-        var members = await AllPages.ReadAsync<MemberResponse>(Api, $"{ApiBase}/members");
+        var members = await Api.GetAllAsync<MemberResponse>($"{ApiBase}/members");
         Members = members.Value ?? [];
         if (!Context.IsAdmin)
         {

@@ -98,7 +98,7 @@ public sealed class SharedAssetModel : BusinessPage
 
     private async Task<bool> LoadAsync()
     {
-        var shares = await Api.AllAsync<ShareResponse>($"{ApiBase}/shared-with-us");
+        var shares = await Api.GetAllAsync<ShareResponse>($"{ApiBase}/shared-with-us");
         if (shares.Value?.FirstOrDefault(s => s.Asset.Id == AssetId) is not { } share)
         {
             return false;
@@ -113,7 +113,7 @@ public sealed class SharedAssetModel : BusinessPage
             return true;
         }
 
-        Members = (await Api.AllAsync<MemberResponse>($"{ApiBase}/members")).Value ?? [];
+        Members = (await Api.GetAllAsync<MemberResponse>($"{ApiBase}/members")).Value ?? [];
         var roles = (await Api.GetAsync<List<RoleResponse>>("/api/v1/catalog/roles")).Value ?? [];
         Offered = roles.Where(r => r.AssetType == share.Asset.Type
                 && (r.Role == share.Ceiling || r.Within.Contains(share.Ceiling)))

@@ -9,7 +9,7 @@ public sealed class SharedWithUsModel : BusinessPage
 
     public async Task OnGetAsync()
     {
-        var shares = await Api.AllAsync<ShareResponse>($"{ApiBase}/shared-with-us");
+        var shares = await Api.GetAllAsync<ShareResponse>($"{ApiBase}/shared-with-us");
         Shares = shares.Value?.OrderBy(s => s.Asset.Owner.Name).ThenBy(s => s.Asset.Name).ToList() ?? [];
     }
 }
