@@ -55,6 +55,26 @@ public sealed class AssetTests
     }
 
     [Fact]
+    public async Task CreateAsset_AdminDemotedMeanwhile_ApiRefusalShownAboveTheList()
+    {
+        await using var world = await World.CreateAsync(partnerAB: false);
+        (await world.AAdmin.Patch($"/api/v1/businesses/{world.A}/members/{world.A1.Id}", new { role = "ADMIN" })).Ok();
+        await using var a1 = await SignedInAsync(world.Server, world.A1);
+        await a1.GotoAsync($"/b/{world.A}/assets");
+        (await world.AAdmin.Patch($"/api/v1/businesses/{world.A}/members/{world.A1.Id}", new { role = "EMPLOYEE" })).Ok();
+
+        await a1.Page.GetByLabel("Name").FillAsync("AA3");
+        await a1.Page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+
+        Assert.Contains("Only an admin of this business may do this", await a1.Page.Locator("#err-list").InnerTextAsync(),
+            StringComparison.Ordinal);
+        Assert.Equal(0, await a1.Page.Locator("main form").CountAsync());
+        var names = (await world.AAdmin.Get($"/api/v1/businesses/{world.A}/assets")).Ok().Items()
+            .Select(a => a.GetProperty("name").GetString());
+        Assert.DoesNotContain("AA3", names);
+    }
+
+    [Fact]
     public async Task ArchiveAsset_PreviewNamesTheSharesAndRolesThatEnd_ThenTheAssetIsGone()
     {
         await using var world = await World.CreateAsync();

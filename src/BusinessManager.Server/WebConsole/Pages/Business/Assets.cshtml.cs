@@ -39,8 +39,8 @@ public sealed class AssetsModel(ChangeSummary summary) : BusinessPage
             new { type = Type, name = Name });
         if (!created.IsOk)
         {
-            Show(created.Problem!, "create");
             await LoadAsync();
+            ShowWhereSeen(created.Problem!, "create");
             return Page();
         }
 
@@ -56,7 +56,7 @@ public sealed class AssetsModel(ChangeSummary summary) : BusinessPage
         if (!archived.IsOk)
         {
             await LoadAsync();
-            Show(archived.Problem!, RowOf(assetId));
+            ShowWhereSeen(archived.Problem!, RowOf(assetId));
             return Page();
         }
 
@@ -76,7 +76,7 @@ public sealed class AssetsModel(ChangeSummary summary) : BusinessPage
         var dryRun = await Api.PostAsync<WriteResponse<long>>($"{ApiBase}/assets/{assetId}/archive?dryRun=true");
         if (!dryRun.IsOk)
         {
-            Show(dryRun.Problem!, RowOf(assetId));
+            ShowWhereSeen(dryRun.Problem!, RowOf(assetId));
             return;
         }
 
@@ -90,6 +90,18 @@ public sealed class AssetsModel(ChangeSummary summary) : BusinessPage
 
     /// <summary>A refusal about a listed asset shows in its row; about any other, above the list.</summary>
     private string RowOf(long assetId) => Assets.Items.Any(a => a.Id == assetId) ? $"asset-{assetId}" : "list";
+
+    /// <summary>Members who are not admins see no admin forms or row actions: their refusals show above the list.</summary>
+    private void ShowWhereSeen(ApiProblem problem, string form)
+    {
+        if (Context.IsAdmin)
+        {
+            Show(problem, form);
+            return;
+        }
+
+        ModelState.AddModelError("list", problem.Message);
+    }
 
     private async Task LoadAsync()
     {

@@ -57,7 +57,7 @@ public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
         if (!revoked.IsOk)
         {
             await LoadAsync();
-            Show(revoked.Problem!, Invitations.Any(i => i.Id == invitationId) ? $"invitation-{invitationId}"
+            ShowWhereSeen(revoked.Problem!, Invitations.Any(i => i.Id == invitationId) ? $"invitation-{invitationId}"
                 : "invitations");
             return Page();
         }
@@ -129,8 +129,8 @@ public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
 
     private async Task<IActionResult> RefusedAsync(ApiProblem problem, string form)
     {
-        Show(problem, form);
         await LoadAsync();
+        ShowWhereSeen(problem, form);
 
         return Page();
     }
@@ -142,9 +142,22 @@ public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
     private async Task<IActionResult> RefusedAsync(ApiProblem problem, long personId)
     {
         await LoadAsync();
-        Show(problem, RowOf(personId));
+        ShowWhereSeen(problem, RowOf(personId));
 
         return Page();
+    }
+
+    /// <summary>Someone who is no longer an admin (changed in another tab) no longer sees the admin forms, so
+    /// the refusal shows above the members instead.</summary>
+    private void ShowWhereSeen(ApiProblem problem, string form)
+    {
+        if (Context.IsAdmin)
+        {
+            Show(problem, form);
+            return;
+        }
+
+        ModelState.AddModelError("members", problem.Message);
     }
 
     private async Task LoadAsync()
