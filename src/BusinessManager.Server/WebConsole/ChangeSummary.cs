@@ -28,25 +28,25 @@ public sealed class ChangeSummary(AccessIndex index, Names names)
         var people = await names.PeopleAsync(kept.Select(a => a.PersonId), ct);
 
         return kept.Select(a => new ChangeLine("assignment", $"{Person(people, a.PersonId)} keeps "
-            + $"{Labels.Of(a.Role)} on {Asset(a.AssetId)} (given by {Business(a.ByBusinessId)}).")).ToList();
+            + $"{Labels.Of(a.Role)} on {Asset(a.AssetId)}, given by {Business(a.ByBusinessId)}.")).ToList();
     }
 
     private ChangeLine? Describe(Change change, Dictionary<long, PersonRef> people) => change switch
     {
         PartnershipEnded c => new("partnership", $"The partnership between {Business(c.FirstBusinessId)} and "
             + $"{Business(c.SecondBusinessId)} ends."),
-        ShareEnded c => new("share", $"{Asset(c.AssetId)} is no longer shared with {Business(c.PartnerId)}."),
-        ShareSet c => new("share", $"{Asset(c.AssetId)} is shared with {Business(c.PartnerId)} up to "
+        ShareEnded c => new("share", $"The {Asset(c.AssetId)} is no longer shared with {Business(c.PartnerId)}."),
+        ShareSet c => new("share", $"The {Asset(c.AssetId)} is shared with {Business(c.PartnerId)} up to "
             + $"{Labels.Of(c.Ceiling)}."),
         AssignmentRemoved c => new("assignment", $"{Person(people, c.PersonId)} loses "
-            + $"{RoleOf(c.PersonId, c.AssetId, c.ByBusinessId)} on {Asset(c.AssetId)} (given by {Business(c.ByBusinessId)})."),
+            + $"{RoleOf(c.PersonId, c.AssetId, c.ByBusinessId)} on {Asset(c.AssetId)}, given by {Business(c.ByBusinessId)}."),
         AssignmentSet c => new("assignment", $"{Person(people, c.PersonId)} gets {Labels.Of(c.Role)} on "
-            + $"{Asset(c.AssetId)} (given by {Business(c.ByBusinessId)})."),
+            + $"{Asset(c.AssetId)}, given by {Business(c.ByBusinessId)}."),
         MemberRemoved c => new("member", $"{Person(people, c.PersonId)} leaves {Business(c.BusinessId)}."),
         MemberSet c => new("member", $"{Person(people, c.PersonId)} becomes {Labels.Of(c.Role)} of "
             + $"{Business(c.BusinessId)}."),
-        AssetRemoved c => new("asset", $"{Asset(c.AssetId)} is archived."),
-        AssetOwnerChanged c => new("asset", $"{Asset(c.AssetId)} becomes owned by {Business(c.OwnerId)}."),
+        AssetRemoved c => new("asset", $"The {Asset(c.AssetId)} is archived."),
+        AssetOwnerChanged c => new("asset", $"The {Asset(c.AssetId)} becomes owned by {Business(c.OwnerId)}."),
         _ => null,
     };
 

@@ -1,4 +1,5 @@
 using BusinessManager.Server.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -26,6 +27,8 @@ public sealed class FieldErrorTagHelper : TagHelper
             output.SuppressOutput();
             return;
         }
+
+        FieldErrors.MarkShown(ViewContext.HttpContext, Key);
 
         output.TagName = "p";
         output.TagMode = TagMode.StartTagAndEndTag;
@@ -67,7 +70,32 @@ public sealed class NamedTagHelper : TagHelper
 
 public static class FieldErrors
 {
+    private static readonly object ShownKey = new();
+
     public static string Id(string key) => "err-" + key.Replace('.', '-');
+
+    public static void MarkShown(HttpContext http, string key)
+    {
+        if (http.Items[ShownKey] is not HashSet<string> shown)
+        {
+            http.Items[ShownKey] = shown = [];
+        }
+
+        shown.Add(key);
+    }
+
+    /// <summary>
+    /// Refusals the page had no place for: typically a form that is no longer drawn because the person's role
+    /// changed in the meantime (demoted in another tab, by another admin, by an operator). The layout shows them
+    /// at the top, so a refusal is never lost.
+    /// </summary>
+    public static IReadOnlyList<string> Unshown(HttpContext http, ModelStateDictionary state)
+    {
+        var shown = http.Items[ShownKey] as HashSet<string> ?? [];
+
+        return state.Where(e => e.Value is { Errors.Count: > 0 } && !shown.Contains(e.Key))
+            .SelectMany(e => e.Value!.Errors.Select(x => x.ErrorMessage)).Distinct().ToList();
+    }
 }
 
 /// <summary>

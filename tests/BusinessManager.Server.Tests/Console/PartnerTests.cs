@@ -145,7 +145,7 @@ public sealed class PartnerTests
         await ava.Page.GetByRole(AriaRole.Button, new() { Name = "End the share" }).ClickAsync();
 
         Assert.Equal(2, lines.Count);
-        Assert.Contains($"page PG1 (id {world.PG1}) is no longer shared with B Agency (id {world.B}).", lines);
+        Assert.Contains($"The page PG1 (id {world.PG1}) is no longer shared with B Agency (id {world.B}).", lines);
         Assert.Contains(lines, l => l.StartsWith($"b1 (b1@agency.com, id {world.B1.Id}) loses Analyst on page PG1",
             StringComparison.Ordinal));
         Assert.Equal(["ANALYST"], stillShared);
@@ -180,8 +180,8 @@ public sealed class PartnerTests
         Assert.Contains("PG1", before, StringComparison.Ordinal);
         Assert.Equal(5, lines.Count);
         Assert.Contains(lines, l => l.StartsWith("The partnership between A Brand", StringComparison.Ordinal));
-        Assert.Contains($"page PG1 (id {world.PG1}) is no longer shared with B Agency (id {world.B}).", lines);
-        Assert.Contains($"ad account BA1 (id {world.BA1}) is no longer shared with A Brand (id {world.A}).", lines);
+        Assert.Contains($"The page PG1 (id {world.PG1}) is no longer shared with B Agency (id {world.B}).", lines);
+        Assert.Contains($"The ad account BA1 (id {world.BA1}) is no longer shared with A Brand (id {world.A}).", lines);
         Assert.Contains(lines, l => l.StartsWith($"b1 (b1@agency.com, id {world.B1.Id}) loses Direct sponsored "
             + $"content poster on page PG1 (id {world.PG1})", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith($"a1 (a1@brand.com, id {world.A1.Id}) loses Viewer on ad account "

@@ -32,11 +32,11 @@ public sealed class TransferTests
             StringComparison.Ordinal);
         Assert.Equal(2, ownerEnds.Count);
         Assert.Contains(ownerEnds, l => l == $"Leo Poster (leo@flexis.example, id {s.Leo.Id}) loses Campaign "
-            + $"manager on ad account FixDex Brand Ads (id {s.BrandAds}) (given by Flexis Media (id {s.Flexis})).");
-        Assert.Contains(ownerEnds, l => l == $"ad account FixDex Brand Ads (id {s.BrandAds}) is no longer shared with "
+            + $"manager on ad account FixDex Brand Ads (id {s.BrandAds}), given by Flexis Media (id {s.Flexis}).");
+        Assert.Contains(ownerEnds, l => l == $"The ad account FixDex Brand Ads (id {s.BrandAds}) is no longer shared with "
             + $"FixDex (id {s.FixDex}).");
         Assert.Contains($"Finn Viewer (finn@fixdex.example, id {s.Finn.Id}) keeps Viewer on ad account FixDex Brand "
-            + $"Ads (id {s.BrandAds}) (given by FixDex (id {s.FixDex})).", ownerView, StringComparison.Ordinal);
+            + $"Ads (id {s.BrandAds}), given by FixDex (id {s.FixDex}).", ownerView, StringComparison.Ordinal);
         await mia.AssertAccessibleAsync();
 
         await ava.GotoAsync($"/b/{s.FixDex}");
@@ -116,7 +116,7 @@ public sealed class TransferTests
             + "manager", StringComparison.Ordinal));
         Assert.Contains(carried, l => l.StartsWith($"Finn Viewer (finn@fixdex.example, id {s.Finn.Id}) keeps Viewer",
             StringComparison.Ordinal));
-        Assert.Equal([$"ad account FixDex Brand Ads (id {s.BrandAds}) is no longer shared with FixDex (id {s.FixDex})."],
+        Assert.Equal([$"The ad account FixDex Brand Ads (id {s.BrandAds}) is no longer shared with FixDex (id {s.FixDex})."],
             ends);
         Assert.Equal("CAMPAIGN_MANAGER", api.Ok().Body[0].GetProperty("keepShareCeiling").GetString());
 

@@ -124,7 +124,7 @@ public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
             Url.Page("/Business/People", "Remove", new { businessId = BusinessId, personId })!,
             [],
             self ? $"Leave {Business.Name}" : $"Remove {Leaving?.Person.Name ?? who}",
-            $"{Base}/people");
+            $"{Base}/people", Aside: "_Keeps", AsideModel: this);
     }
 
     private async Task<IActionResult> RefusedAsync(ApiProblem problem, string form)
