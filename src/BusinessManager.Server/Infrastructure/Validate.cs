@@ -18,7 +18,7 @@ public static class Validate
                 $"'{field}' must be 1 to {MaxNameLength} characters, without control or invisible characters.")
             : null;
 
-    private static bool Invisible(char c) =>
+    internal static bool Invisible(char c) =>
         char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     public static Error? Email(string? value, string field, out string normalized)

@@ -72,6 +72,27 @@ public abstract class ConsolePage : PageModel
         ModelState.AddModelError(key, problem.Message);
     }
 
+    /// <summary>The fingerprint of the preview a confirm form was posted from (see <see cref="PreviewModel.Seen"/>).
+    /// </summary>
+    [BindProperty(Name = "seen")]
+    public string? Seen { get; set; }
+
+    /// <summary>
+    /// True when what a confirmation would end is no longer what its preview showed (someone changed something in
+    /// between): the fresh preview is shown with a notice instead of writing.
+    /// </summary>
+    protected bool ChangedSincePreview(PreviewModel? fresh)
+    {
+        if (Seen is null || fresh is null || fresh.Seen == Seen)
+        {
+            return false;
+        }
+
+        ModelState.AddModelError("preview", "This changed since you looked: below is what it ends now. Nothing was "
+            + "done yet; confirm again if that is still what you want.");
+        return true;
+    }
+
     /// <summary>Post, redirect, get: after a change the page is loaded afresh, so a reload never repeats it.</summary>
     protected RedirectResult Done(string message, string? to = null)
     {

@@ -8,4 +8,13 @@ namespace BusinessManager.Server.WebConsole;
 /// </summary>
 public sealed record PreviewModel(string Title, IReadOnlyList<ChangeLine> Lines, string Action,
     IReadOnlyList<(string Name, string Value)> Fields, string ConfirmLabel, string CancelHref,
-    string? Aside = null, object? AsideModel = null);
+    string? Aside = null, object? AsideModel = null)
+{
+    /// <summary>
+    /// A fingerprint of exactly what the preview said would end. The confirm form carries it back; the page runs
+    /// the dry run again and writes only if it still ends the same things, so a confirmation never ends more (or
+    /// other) than the person saw.
+    /// </summary>
+    public string Seen => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(string.Join("\n", Lines.Select(l => l.Text)))))[..16];
+}

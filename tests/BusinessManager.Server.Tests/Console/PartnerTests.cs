@@ -73,7 +73,9 @@ public sealed class PartnerTests
     [InlineData("unknown", "No such business.")]
     [InlineData("own", "cannot partner with itself")]
     [InlineData("existing", "already exists")]
-    [InlineData("letters", "only digits")]
+    [InlineData("letters", "9 or 10 digits")]
+    [InlineData("empty", "9 or 10 digits")]
+    [InlineData("too long", "9 or 10 digits")]
     public async Task Request_BadId_RefusedInWordsNextToTheField(string which, string message)
     {
         await using var world = await World.CreateAsync();
@@ -82,6 +84,8 @@ public sealed class PartnerTests
             "unknown" => "100000001",
             "own" => world.A.ToString(Inv),
             "existing" => world.B.ToString(Inv),
+            "empty" => "",
+            "too long" => "12345678901234567890123456",
             _ => "B Agency",
         };
         await using var ava = await SignedIn(world, world.AAdmin);
@@ -346,4 +350,26 @@ public sealed class PartnerTests
     private static async Task<string> StatusAsync(World world, long partnership) =>
         (await world.AAdmin.Get($"/api/v1/businesses/{world.A}/partnerships/{partnership}")).Ok()
             .Body.GetProperty("status").GetString()!;
+
+    [Fact]
+    public async Task EndPartnership_RoleGivenAfterThePreview_NothingEndsUntilTheNewPreviewIsConfirmed()
+    {
+        await using var world = await World.CreateAsync();
+        (await world.AAdmin.Share(world.A, world.PG1, world.B, "ANALYST")).Ok();
+        (await world.BAdmin.Assign(world.B, world.PG1, world.B1, "ANALYST")).Ok();
+        await using var ava = await ConsoleUser.OpenAsync(world.Server);
+        await ava.SignInAsync(world.AAdmin.Email);
+        await ava.GotoAsync($"/b/{world.A}/partners/{world.PartnershipAB}?end=true");
+        Assert.DoesNotContain(world.B2.Email, await ava.Page.Locator(".preview").InnerTextAsync(), StringComparison.Ordinal);
+
+        (await world.BAdmin.Assign(world.B, world.PG1, world.B2, "ANALYST")).Ok();
+        await ava.Page.GetByRole(AriaRole.Button, new() { Name = "End the partnership" }).ClickAsync();
+
+        var preview = await ava.Page.Locator(".preview").InnerTextAsync();
+        Assert.Contains("This changed since you looked", preview, StringComparison.Ordinal);
+        Assert.Contains(world.B2.Email, preview, StringComparison.Ordinal);
+        Assert.True(await world.B2.Can(world.PG1, "analytics.view"));
+        await ava.Page.GetByRole(AriaRole.Button, new() { Name = "End the partnership" }).ClickAsync();
+        Assert.False(await world.B2.Can(world.PG1, "analytics.view"));
+    }
 }

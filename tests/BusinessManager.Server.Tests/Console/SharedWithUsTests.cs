@@ -144,4 +144,19 @@ public sealed class SharedWithUsTests
         await user.SignInAsync(person.Email);
         return user;
     }
+
+    [Fact]
+    public async Task SharedAsset_OpenedUnderOurOwnAssetsAddress_GoesToItsSharedPageWithTheCeiling()
+    {
+        await using var world = await World.CreateAsync();
+        (await world.AAdmin.Share(world.A, world.PG1, world.B, "ANALYST")).Ok();
+        await using var mia = await ConsoleUser.OpenAsync(world.Server);
+        await mia.SignInAsync(world.BAdmin.Email);
+
+        await mia.GotoAsync($"/b/{world.B}/assets/{world.PG1}");
+
+        Assert.EndsWith($"/b/{world.B}/shared-with-us/{world.PG1}", mia.Page.Url, StringComparison.Ordinal);
+        var offered = await mia.Page.GetByLabel("Role to give").Locator("option").AllInnerTextsAsync();
+        Assert.DoesNotContain("Administrator", offered);
+    }
 }

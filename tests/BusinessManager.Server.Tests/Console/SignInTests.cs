@@ -65,4 +65,28 @@ public sealed class SignInTests
         Assert.Contains("/signin?ended=true", thief.Page.Url, StringComparison.Ordinal);
         Assert.Contains("session ended", await thief.MainTextAsync(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task FormPost_AfterAnotherPersonSignedInElsewhere_ExpiredFormExplainedAndNothingChanged()
+    {
+        await using var server = await BmServer.StartAsync();
+        using var http = server.NewClient();
+        var ava = await Api.SignUpAsync(http, "ava@fixdex.example", "Ava");
+        var mia = await Api.SignUpAsync(http, "mia@flexis.example", "Mia");
+        await ava.CreateBusiness("FixDex");
+        await using var browser = await ConsoleUser.OpenAsync(server);
+        await browser.SignInAsync(ava.Email);
+        await browser.GotoAsync("/businesses/new");
+        var stale = await browser.Context.NewPageAsync();
+        await stale.GotoAsync("/businesses/new");
+
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await browser.SignInAsync(mia.Email);
+        await stale.GetByLabel("Business name").FillAsync("Stale Co");
+        await stale.GetByRole(AriaRole.Button, new() { Name = "Create business" }).ClickAsync();
+
+        Assert.Equal("That form could not be accepted", await stale.Locator("h1").InnerTextAsync());
+        Assert.Single((await ava.Get("/api/v1/businesses")).Ok().Body.EnumerateArray());
+        Assert.Empty((await mia.Get("/api/v1/businesses")).Ok().Body.EnumerateArray());
+    }
 }

@@ -23,4 +23,24 @@ public sealed class NameValidationTests
         Assert.Equal("name", created.Body.GetProperty("field").GetString());
         Assert.Empty(mine.Body.EnumerateArray());
     }
+
+    [Theory]
+    [InlineData("evil\u202Egro.example@x.example")]
+    [InlineData("a\u200Bva@fixdex.example")]
+    public async Task InviteAndSignUp_EmailWithInvisibleCharacters_RefusedNamingTheField(string email)
+    {
+        await using var server = await BmServer.StartAsync();
+        using var http = server.NewClient();
+        var admin = await Api.SignUpAsync(http, "admin@brand.com");
+        var business = await admin.CreateBusiness("Brand");
+
+        var invited = await admin.Post($"/api/v1/businesses/{business}/invitations", new { email, role = "EMPLOYEE" });
+        var signedUp = await Api.Send(http, HttpMethod.Post, "/api/v1/people/signup",
+            new { email, name = "Eve", password = "correct horse battery" });
+
+        invited.Refused(HttpStatusCode.BadRequest, "invalid_field");
+        Assert.Equal("email", invited.Body.GetProperty("field").GetString());
+        signedUp.Refused(HttpStatusCode.BadRequest, "invalid_field");
+        Assert.Empty((await admin.Get($"/api/v1/businesses/{business}/invitations")).Ok().Body.EnumerateArray());
+    }
 }

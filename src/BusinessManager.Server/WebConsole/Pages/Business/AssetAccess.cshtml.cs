@@ -111,6 +111,11 @@ public sealed class AssetAccessModel : BusinessPage
             Assignments = assignments.Value;
             Refusal = assignments.Problem;
             Asset = (await Api.GetAsync<AssetResponse>(AssetApi)).Value;
+            if (Asset is null && Refusal is null)
+            {
+                // Not one of our own assets but one a partner shares with us: its page there knows the ceiling.
+                return Redirect($"{Base}/shared-with-us/{AssetId}");
+            }
         }
 
         if (Refusal is not null)

@@ -51,6 +51,13 @@ public sealed class AssetsModel(ChangeSummary summary) : BusinessPage
 
     public async Task<IActionResult> OnPostArchiveAsync(long assetId)
     {
+        await LoadAsync();
+        await PreviewArchiveAsync(assetId);
+        if (ChangedSincePreview(Archival))
+        {
+            return Page();
+        }
+
         var asset = await Api.GetAsync<AssetResponse>($"{ApiBase}/assets/{assetId}");
         var archived = await Api.PostAsync<WriteResponse<long>>($"{ApiBase}/assets/{assetId}/archive");
         if (!archived.IsOk)

@@ -70,6 +70,12 @@ public sealed partial class PartnerModel
             return NotFound();
         }
 
+        await PreviewUnshareAsync(assetId);
+        if (ChangedSincePreview(Preview))
+        {
+            return Page();
+        }
+
         var asset = SharedByUs?.FirstOrDefault(s => s.Asset.Id == assetId)?.Asset;
         var ended = await Api.DeleteAsync<WriteResponse<long>>($"{ApiBase}/shares/{assetId}/{Partner.Id}");
         if (!ended.IsOk)
@@ -90,6 +96,12 @@ public sealed partial class PartnerModel
         if (!await LoadAsync())
         {
             return NotFound();
+        }
+
+        await PreviewEndAsync();
+        if (ChangedSincePreview(Preview))
+        {
+            return Page();
         }
 
         var ended = await Api.PostAsync<WriteResponse<PartnershipResponse>>(

@@ -13,7 +13,7 @@ namespace BusinessManager.Server.WebConsole.Pages.Business;
 public sealed class PartnersModel : BusinessPage
 {
     [BindProperty(Name = "partnerId")]
-    public string PartnerId { get; set; } = "";
+    public string? PartnerId { get; set; }
 
     public IReadOnlyList<PartnershipResponse> Incoming { get; private set; } = [];
 
@@ -28,11 +28,11 @@ public sealed class PartnersModel : BusinessPage
     public async Task<IActionResult> OnPostRequestAsync()
     {
         // People read ids out loud and paste them with spaces; anything but digits cannot be an id at all.
-        var digits = PartnerId.Replace(" ", "", StringComparison.Ordinal).Trim();
+        var digits = (PartnerId ?? "").Replace(" ", "", StringComparison.Ordinal).Trim();
         if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var partnerId))
         {
             ModelState.AddModelError("request.partnerId",
-                "Enter the other business's id: only digits, as they sent it to you.");
+                "Enter the other business's id, 9 or 10 digits, as they sent it to you.");
             await LoadAsync();
             return Page();
         }

@@ -82,6 +82,13 @@ public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
 
     public async Task<IActionResult> OnPostRemoveAsync(long personId)
     {
+        await LoadAsync();
+        await PreviewRemovalAsync(personId);
+        if (ChangedSincePreview(Removal))
+        {
+            return Page();
+        }
+
         var removed = await Api.DeleteAsync<WriteResponse<MemberRemovalResponse>>($"{ApiBase}/members/{personId}");
         if (!removed.IsOk)
         {

@@ -35,7 +35,7 @@ public sealed class TransfersModel : BusinessPage
     public long? AssetId { get; set; }
 
     [BindProperty(Name = "toBusinessId")]
-    public string ToBusinessId { get; set; } = "";
+    public string? ToBusinessId { get; set; }
 
     [BindProperty(Name = "keepShareCeiling")]
     public string? KeepShareCeiling { get; set; }
@@ -45,10 +45,10 @@ public sealed class TransfersModel : BusinessPage
     /// <summary>Offers one of our assets to another business, named by its business id.</summary>
     public async Task<IActionResult> OnPostOfferAsync()
     {
-        if (!long.TryParse(ToBusinessId.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var to))
+        if (!long.TryParse((ToBusinessId ?? "").Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var to))
         {
             ModelState.AddModelError("offer.toBusinessId",
-                "Enter the new owner's business id: digits only, as their admins see it on their home page.");
+                "Enter the new owner's business id, 9 or 10 digits, as their admins see it on their home page.");
             await LoadAsync();
             return Page();
         }
