@@ -185,10 +185,10 @@ public sealed class ReferenceScenarioTests
         await mia.GotoAsync($"/b/{stage.Flexis}/assets");
         Assert.DoesNotContain("FixDex Business Unit 1 Ads", await mia.MainTextAsync(), StringComparison.Ordinal);
 
-        // The same console on a phone: Ava's partner page fits the screen.
+        // The same console on a phone: FixDex's assets, now with the transferred ad account, fit the screen.
         await using var phone = await ConsoleUser.OpenAsync(server, ConsoleUser.Phone);
         await phone.SignInAsync("ava@fixdex.example");
-        await phone.GotoAsync(fixdexPartnerPage);
+        await phone.GotoAsync($"/b/{stage.FixDex}/assets");
         Assert.True(await phone.Page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= ConsoleUser.Phone.Width);
         await phone.ScreenshotAsync("phone");
     }
