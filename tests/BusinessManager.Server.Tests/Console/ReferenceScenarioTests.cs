@@ -50,7 +50,8 @@ public sealed class ReferenceScenarioTests
         await ava.Page.Locator("section[aria-labelledby=active-h]").GetByRole(AriaRole.Link).First.ClickAsync();
         foreach (var page in new[] { "FixDex Business Unit 1", "FixDex Careers" })
         {
-            await ava.Page.GetByLabel("Which page").SelectOptionAsync(new SelectOptionValue { Label = $"{page} (id {stage.Assets[page]})" });
+            await ava.Page.GetByLabel("Which page")
+                .SelectOptionAsync(new SelectOptionValue { Label = $"{page} (id {stage.Assets[page]})" });
             await ava.Page.GetByLabel("Ceiling for the page").SelectOptionAsync(new SelectOptionValue { Label = Poster });
             await ava.Page.GetByRole(AriaRole.Button, new() { Name = "Share the page" }).ClickAsync();
         }
@@ -104,7 +105,8 @@ public sealed class ReferenceScenarioTests
         Assert.DoesNotContain("FixDex Business Unit 1 (id", offeredToShare, StringComparison.Ordinal);
         foreach (var account in new[] { "FixDex Business Unit 1 Ads", "FixDex Business Unit 2 Ads" })
         {
-            await mia.Page.GetByLabel("Which ad account").SelectOptionAsync(new SelectOptionValue { Label = $"{account} (id {stage.Assets[account]})" });
+            await mia.Page.GetByLabel("Which ad account")
+                .SelectOptionAsync(new SelectOptionValue { Label = $"{account} (id {stage.Assets[account]})" });
             await mia.Page.GetByLabel("Ceiling for the ad account").SelectOptionAsync(new SelectOptionValue { Label = "Viewer" });
             await mia.Page.GetByRole(AriaRole.Button, new() { Name = "Share the ad account" }).ClickAsync();
         }
