@@ -65,7 +65,7 @@ public sealed class ChangeSummary(AccessIndex index, Names names)
     private string Business(long id) => $"{index.BusinessName(id)} (id {id})";
 
     private string Asset(long id) => index.Asset(id) is { } asset
-        ? $"{(asset.Type == AssetType.AdAccount ? "ad account" : "page")} {asset.Name} (id {id})"
+        ? Labels.Asset(asset.Type, asset.Name, id)
         : $"asset {id}";
 
     private static string Person(Dictionary<long, PersonRef> people, long id) =>

@@ -121,4 +121,19 @@ public abstract class BusinessPage : ConsolePage
 
     protected override async Task<ApiResult<BusinessResponse>?> LoadBusinessAsync() =>
         await Api.GetAsync<BusinessResponse>(ApiBase);
+
+    /// <summary>
+    /// Shows a refusal by the admin form or row it came from; for someone who is no longer an admin (changed in
+    /// another tab) those are not drawn, so it shows at <paramref name="aboveList"/> instead.
+    /// </summary>
+    protected void ShowWhereSeen(ApiProblem problem, string form, string aboveList)
+    {
+        if (Context.IsAdmin)
+        {
+            Show(problem, form);
+            return;
+        }
+
+        ModelState.AddModelError(aboveList, problem.Message);
+    }
 }

@@ -29,13 +29,6 @@ public static class TransferWords
         return new TransferPreviewModel(transfer, ends, kept, partial);
     }
 
-    /// <summary>"ad account FixDex Ads (id 123)", the way change lines name assets.</summary>
-    public static string Asset(AssetResponse asset) =>
-        $"{Labels.Of(asset.Type).ToLowerInvariant()} {asset.Name} (id {asset.Id})";
-
-    /// <summary>The same, to start a sentence or a table cell: "Ad account FixDex Ads (id 123)".</summary>
-    public static string AssetFirst(AssetResponse asset) => $"{Labels.Of(asset.Type)} {asset.Name} (id {asset.Id})";
-
     public static string Status(TransferResponse t) => t.Status switch
     {
         TransferStatus.Open when t.ConfirmedByFrom && t.ConfirmedByTo =>

@@ -40,13 +40,13 @@ public sealed class AssetsModel(ChangeSummary summary) : BusinessPage
         if (!created.IsOk)
         {
             await LoadAsync();
-            ShowWhereSeen(created.Problem!, "create");
+            ShowWhereSeen(created.Problem!, "create", "list");
             return Page();
         }
 
         var asset = created.Value!.Result;
 
-        return Done($"Created {Describe(asset)}. Give people roles on it from its access page.", $"{Base}/assets");
+        return Done($"Created {Labels.Asset(asset)}. Give people roles on it from its access page.", $"{Base}/assets");
     }
 
     public async Task<IActionResult> OnPostArchiveAsync(long assetId)
@@ -63,33 +63,30 @@ public sealed class AssetsModel(ChangeSummary summary) : BusinessPage
         if (!archived.IsOk)
         {
             await LoadAsync();
-            ShowWhereSeen(archived.Problem!, RowOf(assetId));
+            ShowWhereSeen(archived.Problem!, RowOf(assetId), "list");
             return Page();
         }
 
         var changes = archived.Value!.Changes;
 
-        var name = asset.Value is { } a ? Describe(a) : $"asset {assetId}";
+        var name = asset.Value is { } a ? Labels.Asset(a) : $"asset {assetId}";
 
-        return Done($"Archived {name}: {Count(changes.Count(c => c is ShareEnded), "share")} and "
-            + $"{Count(changes.Count(c => c is AssignmentRemoved), "role")} ended.", $"{Base}/assets");
+        return Done($"Archived {name}: {Labels.Count(changes.Count(c => c is ShareEnded), "share")} and "
+            + $"{Labels.Count(changes.Count(c => c is AssignmentRemoved), "role")} ended.", $"{Base}/assets");
     }
-
-    public static string Describe(AssetResponse asset) =>
-        $"{(asset.Type == Core.Catalog.AssetType.AdAccount ? "ad account" : "page")} {asset.Name} (id {asset.Id})";
 
     private async Task PreviewArchiveAsync(long assetId)
     {
         var dryRun = await Api.PostAsync<WriteResponse<long>>($"{ApiBase}/assets/{assetId}/archive?dryRun=true");
         if (!dryRun.IsOk)
         {
-            ShowWhereSeen(dryRun.Problem!, RowOf(assetId));
+            ShowWhereSeen(dryRun.Problem!, RowOf(assetId), "list");
             return;
         }
 
         var lines = await summary.DescribeAsync(dryRun.Value!.Changes, HttpContext.RequestAborted);
         var asset = (await Api.GetAsync<AssetResponse>($"{ApiBase}/assets/{assetId}")).Value;
-        var name = asset is null ? $"asset {assetId}" : Describe(asset);
+        var name = asset is null ? $"asset {assetId}" : Labels.Asset(asset);
         Archival = new PreviewModel($"Archive {name}?", lines,
             Url.Page("/Business/Assets", "Archive", new { businessId = BusinessId, assetId })!, [],
             $"Archive {asset?.Name ?? name}", $"{Base}/assets");
@@ -97,18 +94,6 @@ public sealed class AssetsModel(ChangeSummary summary) : BusinessPage
 
     /// <summary>A refusal about a listed asset shows in its row; about any other, above the list.</summary>
     private string RowOf(long assetId) => Assets.Items.Any(a => a.Id == assetId) ? $"asset-{assetId}" : "list";
-
-    /// <summary>Members who are not admins see no admin forms or row actions: their refusals show above the list.</summary>
-    private void ShowWhereSeen(ApiProblem problem, string form)
-    {
-        if (Context.IsAdmin)
-        {
-            Show(problem, form);
-            return;
-        }
-
-        ModelState.AddModelError("list", problem.Message);
-    }
 
     private async Task LoadAsync()
     {
@@ -123,5 +108,4 @@ public sealed class AssetsModel(ChangeSummary summary) : BusinessPage
         Assets = assets.Value!;
     }
 
-    private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 }

@@ -37,7 +37,7 @@ public sealed partial class PartnerModel
 
         var share = shared.Value!.Result;
 
-        return Done($"{Describe(share.Asset)} is now shared with {Partner.Name} (id {Partner.Id}) up to "
+        return Done($"{Labels.AssetFirst(share.Asset)} is now shared with {Partner.Name} (id {Partner.Id}) up to "
             + $"{Labels.Of(share.Ceiling)}. Their admins can now give their own people roles on it.", Here);
     }
 
@@ -59,8 +59,9 @@ public sealed partial class PartnerModel
 
         var result = changed.Value!.Result;
 
-        return Done($"The ceiling of {Describe(result.Share.Asset)} for {Partner.Name} is now "
-            + $"{Labels.Of(result.Share.Ceiling)}; {People(result.Affected.Count)} moved.", Here);
+        return Done($"The ceiling of {Labels.AssetFirst(result.Share.Asset)} for {Partner.Name} is now "
+            + $"{Labels.Of(result.Share.Ceiling)}; {Labels.Count(result.Affected.Count, "person", "people")} moved.",
+            Here);
     }
 
     public async Task<IActionResult> OnPostUnshareAsync(long assetId)
@@ -87,8 +88,8 @@ public sealed partial class PartnerModel
 
         var roles = ended.Value!.Changes.OfType<AssignmentRemoved>().Count();
 
-        return Done($"{(asset is null ? $"Asset {assetId}" : Describe(asset))} is no longer shared with "
-            + $"{Partner.Name}; {Roles(roles)} ended.", Here);
+        return Done($"{(asset is null ? $"Asset {assetId}" : Labels.AssetFirst(asset))} is no longer shared with "
+            + $"{Partner.Name}; {Labels.Count(roles, "role")} ended.", Here);
     }
 
     public async Task<IActionResult> OnPostEndAsync()
@@ -113,8 +114,8 @@ public sealed partial class PartnerModel
         }
 
         var changes = ended.Value!.Changes;
-        var shares = Shares(changes.OfType<ShareEnded>().Count());
-        var roles = Roles(changes.OfType<AssignmentRemoved>().Count());
+        var shares = Labels.Count(changes.OfType<ShareEnded>().Count(), "share");
+        var roles = Labels.Count(changes.OfType<AssignmentRemoved>().Count(), "role");
         if (ended.Value.Result.StillHasAccess is { Count: > 0 } remaining)
         {
             StillHasAccessJson = JsonSerializer.Serialize(remaining, ConsoleApi.Options);
@@ -137,7 +138,7 @@ public sealed partial class PartnerModel
         var asset = SharedByUs?.FirstOrDefault(s => s.Asset.Id == assetId)?.Asset;
         var lines = await summary.DescribeAsync(dry.Value!.Changes, HttpContext.RequestAborted);
         Preview = new PreviewModel(
-            $"Stop sharing {(asset is null ? $"asset {assetId}" : Describe(asset))} with {Partner.Name}?", lines,
+            $"Stop sharing {(asset is null ? $"asset {assetId}" : Labels.AssetFirst(asset))} with {Partner.Name}?", lines,
             $"{Here}?handler=Unshare", [("assetId", assetId.ToString(CultureInfo.InvariantCulture))], "End the share",
             Here);
     }
@@ -171,13 +172,4 @@ public sealed partial class PartnerModel
         Preview = new PreviewModel($"End the partnership with {Partner.Name} (id {Partner.Id})?", lines,
             $"{Here}?handler=End", [], "End the partnership", Here);
     }
-
-    public static string Describe(AssetResponse asset) =>
-        $"{(asset.Type == AssetType.AdAccount ? "Ad account" : "Page")} {asset.Name} (id {asset.Id})";
-
-    private static string People(int n) => n == 1 ? "1 person" : $"{n} people";
-
-    private static string Roles(int n) => n == 1 ? "1 role" : $"{n} roles";
-
-    private static string Shares(int n) => n == 1 ? "1 share" : $"{n} shares";
 }

@@ -58,7 +58,7 @@ public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
         {
             await LoadAsync();
             ShowWhereSeen(revoked.Problem!, Invitations.Any(i => i.Id == invitationId) ? $"invitation-{invitationId}"
-                : "invitations");
+                : "invitations", "members");
             return Page();
         }
 
@@ -137,7 +137,7 @@ public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
     private async Task<IActionResult> RefusedAsync(ApiProblem problem, string form)
     {
         await LoadAsync();
-        ShowWhereSeen(problem, form);
+        ShowWhereSeen(problem, form, "members");
 
         return Page();
     }
@@ -149,22 +149,9 @@ public sealed class PeopleModel(ChangeSummary summary) : BusinessPage
     private async Task<IActionResult> RefusedAsync(ApiProblem problem, long personId)
     {
         await LoadAsync();
-        ShowWhereSeen(problem, RowOf(personId));
+        ShowWhereSeen(problem, RowOf(personId), "members");
 
         return Page();
-    }
-
-    /// <summary>Someone who is no longer an admin (changed in another tab) no longer sees the admin forms, so
-    /// the refusal shows above the members instead.</summary>
-    private void ShowWhereSeen(ApiProblem problem, string form)
-    {
-        if (Context.IsAdmin)
-        {
-            Show(problem, form);
-            return;
-        }
-
-        ModelState.AddModelError("members", problem.Message);
     }
 
     private async Task LoadAsync()

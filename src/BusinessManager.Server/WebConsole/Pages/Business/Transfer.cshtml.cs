@@ -48,7 +48,7 @@ public sealed class TransferModel(ChangeSummary summary) : BusinessPage
             }
 
             var lines = await summary.DescribeAsync(dry.Value!.Changes, HttpContext.RequestAborted);
-            CancelStep = new PreviewModel($"Cancel the transfer of {TransferWords.Asset(Transfer.Asset)}? It stays "
+            CancelStep = new PreviewModel($"Cancel the transfer of {Labels.Asset(Transfer.Asset)}? It stays "
                 + $"with {Transfer.From.Name} (id {Transfer.From.Id}), and both confirmations are dropped.", lines,
                 $"{Path}?handler=Cancel", [], "Cancel the transfer", Path);
         }
@@ -69,7 +69,7 @@ public sealed class TransferModel(ChangeSummary summary) : BusinessPage
             ? "Both sides have confirmed: a support agent completes it next."
             : "The other business's admin must confirm it too.";
 
-        return Done($"You confirmed the transfer of {TransferWords.Asset(t.Asset)} for {Business.Name}. {next}", Path);
+        return Done($"You confirmed the transfer of {Labels.Asset(t.Asset)} for {Business.Name}. {next}", Path);
     }
 
     public async Task<IActionResult> OnPostCancelAsync()
@@ -82,7 +82,7 @@ public sealed class TransferModel(ChangeSummary summary) : BusinessPage
 
         var t = cancelled.Value!.Result;
 
-        return Done($"Transfer of {TransferWords.Asset(t.Asset)} cancelled; it stays with {t.From.Name} "
+        return Done($"Transfer of {Labels.Asset(t.Asset)} cancelled; it stays with {t.From.Name} "
             + $"(id {t.From.Id}).", Path);
     }
 

@@ -73,7 +73,7 @@ public sealed class TransfersModel : BusinessPage
 
         var t = opened.Value!.Result;
 
-        return Done($"Transfer of {TransferWords.Asset(t.Asset)} to {t.To.Name} (id {t.To.Id}) opened. An admin "
+        return Done($"Transfer of {Labels.Asset(t.Asset)} to {t.To.Name} (id {t.To.Id}) opened. An admin "
             + "of each business must confirm it; then support completes it.", $"{Base}/transfers/{t.Id}");
     }
 

@@ -59,7 +59,7 @@ public sealed class SupportTransfersModel(ChangeSummary summary) : ConsolePage
 
         var t = done.Value!.Result;
 
-        return Done($"Transfer completed: {TransferWords.Asset(t.Asset)} now belongs to {t.To.Name} (id {t.To.Id}).",
+        return Done($"Transfer completed: {Labels.Asset(t.Asset)} now belongs to {t.To.Name} (id {t.To.Id}).",
             Path);
     }
 
@@ -73,7 +73,7 @@ public sealed class SupportTransfersModel(ChangeSummary summary) : ConsolePage
 
         var t = done.Value!.Result;
 
-        return Done($"Transfer rejected: {TransferWords.Asset(t.Asset)} stays with {t.From.Name} (id {t.From.Id}).",
+        return Done($"Transfer rejected: {Labels.Asset(t.Asset)} stays with {t.From.Name} (id {t.From.Id}).",
             Path);
     }
 
